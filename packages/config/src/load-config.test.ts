@@ -1,0 +1,149 @@
+import { ConfigError, loadConfig } from "./index";
+
+const KEY_HEX = "a".repeat(64);
+const complete = {
+  META_APP_SECRET: "secret-one",
+  META_VERIFY_TOKEN: "verify-me",
+  RELAY_API_KEYS: "key-aaaaaaaaaaaaaaaa",
+  RELAY_ENCRYPTION_KEY: KEY_HEX,
+  DASHBOARD_USERNAME: "ops",
+  DASHBOARD_PASSWORD: "correct-horse",
+};
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).context.problems;
+  }
+  throw new Error("expected loadConfig to throw");
+}
+
+describe("loadConfig", () => {
+  it("applies the documented defaults", () => {
+    const config = loadConfig(complete);
+    expect(config.roles).toEqual(["ingress", "api", "worker"]);
+    expect(config.redis).toEqual({
+      url: "redis://127.0.0.1:6379",
+      clusterNodes: null,
+      keyPrefix: "mr",
+    });
+    expect(config.ports).toEqual({ ingress: 8080, api: 8081, worker: 8082 });
+    expect(config.meta.graphUrl).toBe("https://graph.facebook.com");
+    expect(config.meta.graphVersion).toBe("v26.0");
+    expect(config.meta.graphMaxAttempts).toBe(6);
+    expect(config.windowMarginMs).toBe(60_000);
+    expect(config.shutdownTimeoutMs).toBe(25_000);
+    expect(config.events.webhookUrl).toBeNull();
+    expect(config.encryptionKey).toHaveLength(32);
+  });
+
+  it("names every missing required variable in one error", () => {
+    const problems = problemsOf(() => loadConfig({}));
+    const named = problems.map((p) => p.split(":")[0]);
+    expect(named.sort()).toEqual(
+      [
+        "DASHBOARD_PASSWORD",
+        "DASHBOARD_USERNAME",
+        "META_APP_SECRET",
+        "META_VERIFY_TOKEN",
+        "RELAY_API_KEYS",
+        "RELAY_ENCRYPTION_KEY",
+      ].sort(),
+    );
+    expect(problems.join("\n")).toContain("required for role(s) api, worker");
+  });
+
+  it("requires only what the selected roles need", () => {
+    const config = loadConfig({ RELAY_ROLES: "worker", RELAY_ENCRYPTION_KEY: KEY_HEX });
+    expect(config.roles).toEqual(["worker"]);
+    expect(problemsOf(() => loadConfig({ RELAY_ROLES: "ingress" }))).toHaveLength(2);
+  });
+
+  it("rejects a malformed URL", () => {
+    const problems = problemsOf(() =>
+      loadConfig({ ...complete, REDIS_URL: "localhost:6379", META_GRAPH_URL: "ftp://x" }),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        "REDIS_URL: must be a redis:// or rediss:// URL",
+        "META_GRAPH_URL: must be an http(s) URL",
+      ]),
+    );
+  });
+
+  it("rejects a non-numeric port and reports it with other problems", () => {
+    const problems = problemsOf(() =>
+      loadConfig({ ...complete, API_PORT: "eighty", INGRESS_PORT: "70000" }),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^API_PORT: /),
+        expect.stringMatching(/^INGRESS_PORT: /),
+      ]),
+    );
+  });
+
+  it("splits comma lists and trims blanks", () => {
+    const config = loadConfig({
+      ...complete,
+      META_APP_SECRET: " old-secret , new-secret ,",
+      RELAY_API_KEYS: "key-aaaaaaaaaaaaaaaa,key-bbbbbbbbbbbbbbbb",
+      REDIS_CLUSTER_NODES: "127.0.0.1:7000, 127.0.0.1:7001",
+    });
+    expect(config.meta.appSecrets).toEqual(["old-secret", "new-secret"]);
+    expect(config.api.keys).toHaveLength(2);
+    expect(config.redis.clusterNodes).toEqual([
+      { host: "127.0.0.1", port: 7000 },
+      { host: "127.0.0.1", port: 7001 },
+    ]);
+  });
+
+  it("rejects a cluster seed that is not host:port", () => {
+    expect(problemsOf(() => loadConfig({ ...complete, REDIS_CLUSTER_NODES: "127.0.0.1" }))).toEqual(
+      ['REDIS_CLUSTER_NODES: "127.0.0.1" is not host:port'],
+    );
+  });
+
+  it("rejects an unknown role", () => {
+    const problems = problemsOf(() =>
+      loadConfig({ ...complete, RELAY_ROLES: "ingress,scheduler" }),
+    );
+    expect(problems[0]).toMatch(/^RELAY_ROLES\.1: must be a comma list of ingress, api, worker/);
+  });
+
+  it("requires the events secret when the events URL is set", () => {
+    expect(
+      problemsOf(() =>
+        loadConfig({ ...complete, EVENTS_WEBHOOK_URL: "https://agents.example/hook" }),
+      ),
+    ).toEqual(["EVENTS_WEBHOOK_SECRET: required when EVENTS_WEBHOOK_URL is set"]);
+  });
+
+  it("accepts the encryption key as base64 and refuses a short one", () => {
+    const base64 = Buffer.alloc(32, 7).toString("base64");
+    expect(loadConfig({ ...complete, RELAY_ENCRYPTION_KEY: base64 }).encryptionKey).toEqual(
+      Buffer.alloc(32, 7),
+    );
+    expect(problemsOf(() => loadConfig({ ...complete, RELAY_ENCRYPTION_KEY: "abcd" }))).toEqual([
+      "RELAY_ENCRYPTION_KEY: must be 32 bytes, as 64 hex characters or base64",
+    ]);
+  });
+
+  it("parses booleans strictly", () => {
+    expect(
+      loadConfig({ ...complete, DASHBOARD_ALLOW_RETRIES: "false" }).dashboard.allowRetries,
+    ).toBe(false);
+    expect(
+      loadConfig({ ...complete, DASHBOARD_ALLOW_RETRIES: "true" }).dashboard.allowRetries,
+    ).toBe(true);
+    expect(
+      problemsOf(() => loadConfig({ ...complete, DASHBOARD_ALLOW_RETRIES: "maybe" })),
+    ).toHaveLength(1);
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(loadConfig({ ...complete, REDIS_URL: "" }).redis.url).toBe("redis://127.0.0.1:6379");
+  });
+});

@@ -1,0 +1,80 @@
+import { z } from "zod";
+
+/** A comma list with blanks dropped: "a, b,," → ["a", "b"]. */
+export const commaList = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0),
+);
+
+/** "true"/"false"/"1"/"0"/"yes"/"no", so that "false" never means true. */
+export const strictBoolean = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+export const port = z.coerce
+  .number({ message: "must be a port number" })
+  .int("must be a whole number")
+  .min(0, "must be between 0 and 65535")
+  .max(65535, "must be between 0 and 65535");
+
+export function positiveInt(min = 1, max = Number.MAX_SAFE_INTEGER) {
+  return z.coerce
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+}
+
+export const httpUrl = z
+  .string()
+  .refine((value) => isUrl(value, ["http:", "https:"]), "must be an http(s) URL");
+
+export const redisUrl = z
+  .string()
+  .refine((value) => isUrl(value, ["redis:", "rediss:"]), "must be a redis:// or rediss:// URL");
+
+function isUrl(value: string, protocols: string[]): boolean {
+  try {
+    const url = new URL(value);
+    return protocols.includes(url.protocol) && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export interface HostPort {
+  host: string;
+  port: number;
+}
+
+/** "10.0.0.1:7000,10.0.0.2:7000" → seeds for an ioredis Cluster. */
+export const hostPortList = commaList.transform((items, ctx) => {
+  const seeds: HostPort[] = [];
+  for (const item of items) {
+    const match = /^(.+):(\d{1,5})$/.exec(item);
+    const portNumber = match ? Number(match[2]) : NaN;
+    if (!match?.[1] || portNumber < 1 || portNumber > 65535) {
+      ctx.addIssue({ code: "custom", message: `"${item}" is not host:port` });
+      continue;
+    }
+    seeds.push({ host: match[1], port: portNumber });
+  }
+  return seeds;
+});
+
+/** 32 bytes, written as 64 hex characters or as base64. */
+export const encryptionKey = z.string().transform((value, ctx) => {
+  const trimmed = value.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(trimmed)
+    ? Buffer.from(trimmed, "hex")
+    : /^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed)
+      ? Buffer.from(trimmed, "base64")
+      : null;
+  if (!key || key.length !== 32) {
+    ctx.addIssue({ code: "custom", message: "must be 32 bytes, as 64 hex characters or base64" });
+    return z.NEVER;
+  }
+  return key;
+});

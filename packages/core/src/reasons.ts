@@ -1,0 +1,24 @@
+/** Why an outbound message was not delivered. Public interface: the names never change. */
+export const FAILURE_REASONS = [
+  "no_customer_message",
+  "window_closed",
+  "automated_reply_outside_window",
+  "human_agent_window_closed",
+  "recipient_unavailable",
+  "channel_not_configured",
+  "channel_auth_failed",
+  "rate_limited",
+  "invalid_message",
+  "meta_error",
+] as const;
+
+export type FailureReason = (typeof FAILURE_REASONS)[number];
+
+/** The refusals core.decide() can make before anything is sent. */
+export type WindowRefusal = Extract<
+  FailureReason,
+  | "no_customer_message"
+  | "window_closed"
+  | "automated_reply_outside_window"
+  | "human_agent_window_closed"
+>;

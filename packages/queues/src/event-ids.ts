@@ -1,0 +1,31 @@
+import { createHash } from "node:crypto";
+import type { CustomerAction, EventType } from "@meta-relay/core";
+
+/**
+ * The id of a `message.received` event, derived from Meta's own ids so that a redelivered webhook
+ * produces the same id (and BullMQ refuses the duplicate).
+ */
+export function receivedEventId(
+  action: Pick<CustomerAction, "platform" | "channelId" | "metaMessageId" | "kind">,
+): string {
+  const digest = createHash("sha256")
+    .update(`${action.platform}\n${action.channelId}\n${action.kind}\n${action.metaMessageId}`)
+    .digest("base64url")
+    .slice(0, 32);
+  return `evt_${digest}`;
+}
+
+const SUFFIX: Record<Exclude<EventType, "message.received">, string> = {
+  "message.sent": "sent",
+  "message.delivered": "delivered",
+  "message.read": "read",
+  "message.failed": "failed",
+};
+
+/** The id of an event about one of our messages: one per message and type, stable across retries. */
+export function outboundEventId(
+  messageId: string,
+  type: Exclude<EventType, "message.received">,
+): string {
+  return `evt_${messageId}.${SUFFIX[type]}`;
+}

@@ -1,0 +1,43 @@
+import type { RelayEvent } from "@meta-relay/core";
+import { testRedisUrl, uniquePrefix } from "@meta-relay/testkit";
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+import { EventPublisher } from "./event-publisher";
+import { queuePrefix } from "./names";
+
+function received(id: string): RelayEvent<"message.received"> {
+  return {
+    id,
+    type: "message.received",
+    occurredAt: "2026-11-21T12:00:00.000Z",
+    data: {
+      platform: "messenger",
+      channelId: "100",
+      userId: "200",
+      metaMessageId: "m_1",
+      kind: "message",
+      timestamp: "2026-11-21T12:00:00.000Z",
+    },
+  };
+}
+
+describe("EventPublisher", () => {
+  const connection = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+  const queue = new Queue("events", { connection, prefix: queuePrefix(uniquePrefix(), "events") });
+  afterAll(async () => {
+    await queue.obliterate({ force: true });
+    await queue.close();
+    await connection.quit();
+  });
+
+  it("keeps one job per event id, also after the first job was removed", async () => {
+    const publisher = new EventPublisher(queue);
+    await publisher.publish([received("evt_a"), received("evt_b")]);
+    await publisher.publish([received("evt_a")]);
+    expect(await queue.getJobCountByTypes("waiting")).toBe(2);
+    await (await queue.getJob("evt_a"))?.remove();
+    await publisher.publish([received("evt_a")]);
+    // Removing a job by hand (dashboard) clears its dedupe key, so the event can be produced again.
+    expect(await queue.getJobCountByTypes("waiting")).toBe(2);
+  });
+});

@@ -1,0 +1,37 @@
+import { DAY_MS, HOUR_MS, type RelayEvent } from "@meta-relay/core";
+import type { JobsOptions, Queue } from "bullmq";
+
+/** Meta redelivers for up to 7 days; a received event's id is refused again for that long, plus a day. */
+export const RECEIVED_DEDUPE_TTL_MS = 8 * DAY_MS;
+
+/** Job options of every event: retried by the events processor's own backoff until its max age. */
+export const EVENT_JOB_OPTIONS: JobsOptions = {
+  attempts: 100_000,
+  backoff: { type: "relay-events" },
+  removeOnComplete: { age: HOUR_MS / 1000, count: 1_000 },
+  removeOnFail: { age: (7 * DAY_MS) / 1000, count: 10_000 },
+};
+
+/**
+ * Puts events on the events queue. The job id is the event id, and `message.received` events are
+ * also deduplicated for Meta's redelivery horizon, so a retried producer or a redelivered webhook
+ * never yields a second event.
+ */
+export class EventPublisher {
+  constructor(private readonly queue: Queue) {}
+
+  async publish(events: RelayEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.queue.addBulk(
+      events.map((event) => ({ name: event.type, data: event, opts: eventJobOptions(event) })),
+    );
+  }
+}
+
+function eventJobOptions(event: RelayEvent): JobsOptions {
+  const opts: JobsOptions = { ...EVENT_JOB_OPTIONS, jobId: event.id };
+  if (event.type === "message.received") {
+    opts.deduplication = { id: event.id, ttl: RECEIVED_DEDUPE_TTL_MS };
+  }
+  return opts;
+}

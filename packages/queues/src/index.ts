@@ -1,0 +1,10 @@
+export { QUEUE_NAMES, queuePrefix, type QueueName } from "./names";
+export {
+  drainJobSchema,
+  eventJobSchema,
+  conversationKey,
+  DRAIN_JOB_NAME,
+  type DrainJob,
+} from "./jobs";
+export { receivedEventId, outboundEventId } from "./event-ids";
+export { EventPublisher, EVENT_JOB_OPTIONS, RECEIVED_DEDUPE_TTL_MS } from "./event-publisher";

@@ -1,0 +1,13 @@
+/**
+ * Queue names. Renaming one strands the jobs already in it: add a new queue and drain the old one.
+ */
+export const QUEUE_NAMES = ["outbound", "events"] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/**
+ * BullMQ key prefix of a queue. The braces make it a Redis Cluster hash tag, so every key of one
+ * queue lives in one slot while different queues spread over the cluster.
+ */
+export function queuePrefix(keyPrefix: string, queue: QueueName): string {
+  return `{${keyPrefix}:${queue}}`;
+}

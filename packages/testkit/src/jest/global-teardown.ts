@@ -1,0 +1,4 @@
+export default async function globalTeardown(): Promise<void> {
+  await globalThis.__META_RELAY_REDIS__?.stop("SIGTERM");
+  globalThis.__META_RELAY_REDIS__ = undefined;
+}
