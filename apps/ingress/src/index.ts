@@ -1,0 +1,1 @@
+export { startIngress, type RunningIngress, type RoleDeps } from "./ingress";

@@ -1,0 +1,1 @@
+export { startRelay, type RunningRelay, type RunningRole } from "./launcher";

@@ -1,0 +1,2 @@
+export { startWorker, type RunningWorker, type WorkerContext, type RoleDeps } from "./worker";
+export type { RunningProcessor } from "./processor";

@@ -1,0 +1,106 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Logger, RelayMetrics } from "@meta-relay/observability";
+import express, { type Express, type RequestHandler } from "express";
+import { errorMapper, sendError } from "./errors";
+
+export interface HttpServerOptions {
+  /** Which role serves this port; a label on the request metrics. */
+  role: string;
+  logger: Logger;
+  metrics: RelayMetrics;
+  /** /readyz answers 200 only when this resolves true (e.g. Redis answers). */
+  ready: () => Promise<boolean>;
+  /** /healthz answers 200 while this is true (e.g. the worker still consumes). */
+  live?: () => boolean;
+}
+
+export interface HttpServer {
+  app: Express;
+  /** Mount routes here before `listen`. The error mapper and 404 are added by `listen`. */
+  listen(port: number, host?: string): Promise<number>;
+  /** Stop accepting, let in-flight requests finish (up to `timeoutMs`), then close idle sockets. */
+  close(timeoutMs: number): Promise<void>;
+  readonly server: Server;
+}
+
+/**
+ * An express app with what every role serves: /healthz, /readyz and /metrics, request metrics,
+ * server timeouts against slow clients, and the error envelope.
+ */
+export function createHttpServer(options: HttpServerOptions): HttpServer {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", false);
+  app.use(requestMetrics(options));
+  app.get("/healthz", (_req, res) => {
+    const live = options.live?.() ?? true;
+    res.status(live ? 200 : 503).json({ status: live ? "ok" : "stalled" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    const ready = await options.ready().catch(() => false);
+    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable" });
+  });
+  app.get("/metrics", async (_req, res) => {
+    res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
+  });
+  const server = createServer(app);
+  applyTimeouts(server);
+  return {
+    app,
+    server,
+    listen: (port, host = "0.0.0.0") => listen(app, server, options.logger, port, host),
+    close: (timeoutMs) => closeGracefully(server, timeoutMs),
+  };
+}
+
+function applyTimeouts(server: Server): void {
+  // Slow-loris: headers must arrive within 10 s and a whole request within 30 s.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+}
+
+function listen(
+  app: Express,
+  server: Server,
+  logger: Logger,
+  port: number,
+  host: string,
+): Promise<number> {
+  app.use((_req, res) => sendError(res, 404, "not_found", "No such route."));
+  app.use(errorMapper(logger));
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+async function closeGracefully(server: Server, timeoutMs: number): Promise<void> {
+  if (!server.listening) return;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
+  await closed;
+  clearTimeout(timer);
+}
+
+function requestMetrics(options: HttpServerOptions): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.once("finish", () => {
+      // The route pattern, not the URL: ids in paths would explode the label set.
+      const route = (req.route as { path?: string } | undefined)?.path
+        ? `${req.baseUrl}${(req.route as { path: string }).path}`
+        : "unmatched";
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const labels = { role: options.role, method: req.method, route };
+      options.metrics.httpRequests.inc({ ...labels, status: String(res.statusCode) });
+      options.metrics.httpDuration.observe(labels, seconds);
+    });
+    next();
+  };
+}

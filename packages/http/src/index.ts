@@ -1,0 +1,2 @@
+export { createHttpServer, type HttpServer, type HttpServerOptions } from "./http-server";
+export { errorMapper, sendError, type ErrorEnvelope } from "./errors";
