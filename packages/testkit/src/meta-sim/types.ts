@@ -1,0 +1,108 @@
+/** The public shapes of the Meta simulator (a fake Graph API plus Meta's webhook side). */
+
+export type SimPlatform = "messenger" | "instagram" | "whatsapp";
+
+/** A page, Instagram account or WhatsApp phone number the fake Meta knows. */
+export interface SimChannel {
+  platform: SimPlatform;
+  /** Page id, Instagram account id, or WhatsApp phone number id. */
+  channelId: string;
+  /** The only token the fake accepts for this channel. */
+  accessToken: string;
+  /** Approved for HUMAN_AGENT (Messenger/Instagram). */
+  humanAgent?: boolean;
+  /** Instagram: the linked page id used in the send path (defaults to `channelId`). */
+  pageId?: string;
+}
+
+/** One send request as the fake Graph API saw it, whatever it answered. */
+export interface SimSend {
+  platform: SimPlatform;
+  channelId: string;
+  /** The recipient (PSID, IGSID, wa_id or BSUID); "" when the body named none. */
+  userId: string;
+  path: string;
+  token: string | null;
+  /** The parsed JSON body, or the raw text when it was not JSON. */
+  body: unknown;
+  /** Messenger/Instagram `messaging_type`. */
+  messagingType?: string;
+  /** Messenger/Instagram `tag`. */
+  tag?: string;
+  /** WhatsApp `type` (text | image | ... | template). */
+  waType?: string;
+  /** refused = Meta's rules said no; fault = injected by `inject()` or `chaos()`. */
+  outcome: "accepted" | "refused" | "fault";
+  metaMessageId?: string;
+  error?: { status: number; code: number; subcode?: number };
+  /** Which injected fault answered (only when `outcome` is "fault"). */
+  fault?: FaultRule["kind"];
+  /**
+   * WhatsApp, `whatsappWindowFailures: "async"`: Meta answered 200 with `metaMessageId` and refuses
+   * later through a `failed` status webhook (posted by an attached SimCustomers).
+   */
+  failsAsync?: boolean;
+  /** Arrival time, ms. */
+  at: number;
+}
+
+/** A failure the fake answers with instead of applying its rules. */
+export interface FaultRule {
+  /** error: Meta error body; timeout: hold the request open without answering; http: bare status. */
+  kind: "error" | "timeout" | "http";
+  /** HTTP status; defaults to Meta's for `code` (429 for WhatsApp throttling) or 502 for `http`. */
+  status?: number;
+  /** Meta error code; defaults to the platform's throttling code (613 or 130429). */
+  code?: number;
+  subcode?: number;
+  message?: string;
+  /** Sends it applies to (default 1; Infinity for all). */
+  count?: number;
+  /** Only sends matching every given field. */
+  match?: { platform?: string; channelId?: string; userId?: string };
+}
+
+/** Random trouble on every send; null turns it off. Rates are probabilities per send (0..1). */
+export interface ChaosOptions {
+  /** Share of sends answered with a 5xx (Meta's transient error body or a bare 502/503). */
+  errorRate?: number;
+  /** Share of sends held open and never answered. */
+  timeoutRate?: number;
+  /** Every send waits a random delay in [minDelayMs, maxDelayMs] before it is judged. */
+  minDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export interface MetaSimulatorOptions {
+  /** Port on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number;
+  /**
+   * How WhatsApp refuses a free-form send outside the 24 h window: "sync" (default) answers 131047
+   * with HTTP 400; "async" answers 200 and fails the message later through a `failed` status webhook.
+   */
+  whatsappWindowFailures?: "sync" | "async";
+}
+
+export interface MetaSimulator {
+  /** Use as META_GRAPH_URL; serves POST /{version}/{id}/messages. */
+  readonly graphUrl: string;
+  addChannel(channel: SimChannel): void;
+  /** Records a window-opening customer action (the later of this and any earlier one counts). */
+  customerWrote(input: {
+    platform: SimPlatform;
+    channelId: string;
+    userId: string;
+    atMs: number;
+  }): void;
+  /** Every send request, in arrival order. */
+  readonly sends: SimSend[];
+  /** Sends refused because they broke Meta's rules (injected faults are not counted). */
+  refusals(): number;
+  inject(rule: FaultRule): void;
+  chaos(options: ChaosOptions | null): void;
+  /** Called once per send when its outcome is known; returns the unsubscribe function. */
+  onSend(listener: (send: SimSend) => void): () => void;
+  /** Forget sends, faults and chaos (keep channels and customers' windows). */
+  reset(): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,42 @@
+import type { SimPlatform } from "./types";
+
+export const HOUR_MS = 3_600_000;
+/** Meta's standard window (Messenger, Instagram) and WhatsApp's customer service window. */
+export const STANDARD_WINDOW_MS = 24 * HOUR_MS;
+/** Meta's HUMAN_AGENT window on Messenger and Instagram. */
+export const HUMAN_AGENT_WINDOW_MS = 7 * 24 * HOUR_MS;
+
+/**
+ * Meta's own record of each customer's latest window-opening action. It is kept apart from the
+ * relay's Redis record on purpose: the two may disagree, and the simulator must catch it.
+ */
+export class WindowBook {
+  readonly #lastAction = new Map<string, number>();
+
+  /** Keeps the latest action: webhooks arrive out of order, Meta's clock does not. */
+  record(platform: SimPlatform, channelId: string, userId: string, atMs: number): void {
+    const key = windowKey(platform, channelId, userId);
+    const previous = this.#lastAction.get(key);
+    if (previous === undefined || atMs > previous) this.#lastAction.set(key, atMs);
+  }
+
+  lastAction(platform: SimPlatform, channelId: string, userId: string): number | undefined {
+    return this.#lastAction.get(windowKey(platform, channelId, userId));
+  }
+
+  /** True when the customer acted at most `windowMs` before `nowMs`. */
+  isOpen(
+    platform: SimPlatform,
+    channelId: string,
+    userId: string,
+    windowMs: number,
+    nowMs: number,
+  ): boolean {
+    const last = this.lastAction(platform, channelId, userId);
+    return last !== undefined && nowMs - last <= windowMs;
+  }
+}
+
+function windowKey(platform: SimPlatform, channelId: string, userId: string): string {
+  return JSON.stringify([platform, channelId, userId]);
+}
