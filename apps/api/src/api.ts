@@ -1,7 +1,18 @@
 import type { RelayConfig } from "@meta-relay/config";
 import { createHttpServer } from "@meta-relay/http";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
-import { closeRedis, createRedis, isRedisReachable } from "@meta-relay/store";
+import { queuePrefix } from "@meta-relay/queues";
+import {
+  closeRedis,
+  createChannelStore,
+  createKeys,
+  createMessageStore,
+  createRedis,
+  createTokenCipher,
+  isRedisReachable,
+} from "@meta-relay/store";
+import { Queue } from "bullmq";
+import { v1Router } from "./v1/v1-router";
 
 export interface RoleDeps {
   config: RelayConfig;
@@ -28,12 +39,36 @@ export async function startApi({ config, logger, metrics }: RoleDeps): Promise<R
     metrics,
     ready: () => isRedisReachable(redis),
   });
+  const keys = createKeys(config.redis.keyPrefix);
+  const outboundQueue = new Queue("outbound", {
+    connection: redis,
+    prefix: queuePrefix(config.redis.keyPrefix, "outbound"),
+  });
+  outboundQueue.on("error", (err) => log.warn({ err }, "outbound queue error"));
+  http.app.use(
+    "/v1",
+    v1Router(
+      {
+        log,
+        redis,
+        keys,
+        channels: createChannelStore(redis, keys, createTokenCipher(config.encryptionKey)),
+        messages: createMessageStore(redis, keys, {
+          retentionMs: config.api.messageRetentionDays * 24 * 3600 * 1000,
+        }),
+        outboundQueue,
+        marginMs: config.windowMarginMs,
+      },
+      { apiKeys: config.api.keys, bodyLimitBytes: config.api.bodyLimitBytes },
+    ),
+  );
   const port = await http.listen(config.ports.api);
   log.info({ port }, "api listening");
   return {
     port,
     async close(timeoutMs) {
       await http.close(timeoutMs);
+      await outboundQueue.close();
       await closeRedis(redis);
     },
   };

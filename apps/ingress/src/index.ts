@@ -1,1 +1,4 @@
-export { startIngress, type RunningIngress, type RoleDeps } from "./ingress";
+export { startIngress, type RunningIngress, type RoleDeps, type IngressDeps } from "./ingress";
+export { CountingStatusSink, statusItemKind, type StatusSink } from "./status-sink";
+export { WEBHOOK_PATH, MAX_WEBHOOK_BYTES } from "./webhook-routes";
+export { createOutboundStatusSink, type OutboundStatusSinkDeps } from "./outbound-status-sink";

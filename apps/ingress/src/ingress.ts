@@ -1,7 +1,23 @@
 import type { RelayConfig } from "@meta-relay/config";
 import { createHttpServer } from "@meta-relay/http";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
-import { closeRedis, createRedis, isRedisReachable } from "@meta-relay/store";
+import { queuePrefix } from "@meta-relay/queues";
+import {
+  closeRedis,
+  createKeys,
+  createRedis,
+  createWindowStore,
+  isRedisReachable,
+  type RedisClient,
+} from "@meta-relay/store";
+import { EventsQueue } from "./events-queue";
+import { createOutboundStatusSink } from "./outbound-status-sink";
+import type { StatusSink } from "./status-sink";
+import { createWebhookHandler } from "./webhook-handler";
+import { mountWebhookRoutes } from "./webhook-routes";
+
+/** How long start-up waits for the Redis connection before it listens anyway. */
+const START_WAIT_MS = 2_000;
 
 export interface RoleDeps {
   config: RelayConfig;
@@ -9,19 +25,44 @@ export interface RoleDeps {
   metrics: RelayMetrics;
 }
 
+export interface IngressDeps extends RoleDeps {
+  /** Takes status items and echoes; defaults to the sink that updates our message records. */
+  statusSink?: StatusSink;
+}
+
 export interface RunningIngress {
   port: number;
   close(timeoutMs: number): Promise<void>;
 }
 
-/** Starts the Meta-facing ingress on INGRESS_PORT. */
-export async function startIngress({ config, logger, metrics }: RoleDeps): Promise<RunningIngress> {
-  const log = logger.child({ role: "ingress" });
+/** Starts the Meta-facing ingress on INGRESS_PORT. Starts also while Redis is away (503 until back). */
+export async function startIngress(deps: IngressDeps): Promise<RunningIngress> {
+  const { config, metrics } = deps;
+  const log = deps.logger.child({ role: "ingress" });
   // Fail fast: a webhook we cannot record must get a 503 quickly, so Meta redelivers it.
   const redis = createRedis(config.redis, {
     mode: "fail-fast",
     name: "ingress",
     onError: (err) => log.warn({ err }, "redis connection error"),
+  });
+  const events = new EventsQueue(redis, queuePrefix(config.redis.keyPrefix, "events"), log);
+  const keys = createKeys(config.redis.keyPrefix);
+  const statusSink =
+    deps.statusSink ??
+    createOutboundStatusSink({
+      redis,
+      keys,
+      marginMs: config.windowMarginMs,
+      publish: async (items) => (await events.publisher()).publish(items),
+      metrics,
+      log,
+    });
+  const handle = createWebhookHandler({
+    windows: createWindowStore(redis, keys),
+    events,
+    statusSink,
+    metrics,
+    log,
   });
   const http = createHttpServer({
     role: "ingress",
@@ -29,13 +70,45 @@ export async function startIngress({ config, logger, metrics }: RoleDeps): Promi
     metrics,
     ready: () => isRedisReachable(redis),
   });
+  mountWebhookRoutes(http.app, {
+    verifyToken: config.meta.verifyToken,
+    appSecrets: config.meta.appSecrets,
+    handle,
+    metrics,
+    log,
+  });
+  // Give Redis a moment so the first webhooks are not refused, but never refuse to start: Meta
+  // redelivers what the ingress answers 503 to while Redis is away.
+  if (!(await connected(redis, START_WAIT_MS))) {
+    log.warn(
+      { waitedMs: START_WAIT_MS },
+      "redis not reachable at start, answering 503 until it is",
+    );
+  }
   const port = await http.listen(config.ports.ingress);
   log.info({ port }, "ingress listening");
   return {
     port,
     async close(timeoutMs) {
       await http.close(timeoutMs);
+      await events.close();
       await closeRedis(redis);
     },
   };
+}
+
+/** Resolves true once the client is ready, false after `ms` without a connection. */
+function connected(redis: RedisClient, ms: number): Promise<boolean> {
+  if (redis.status === "ready") return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    const timer = setTimeout(() => {
+      redis.off("ready", onReady);
+      resolve(false);
+    }, ms);
+    redis.once("ready", onReady);
+  });
 }

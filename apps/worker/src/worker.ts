@@ -2,6 +2,8 @@ import type { RelayConfig } from "@meta-relay/config";
 import { createHttpServer } from "@meta-relay/http";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
 import { closeRedis, createRedis, isRedisReachable, type RedisClient } from "@meta-relay/store";
+import { startEventsProcessor } from "./events/events-processor";
+import { startOutboundProcessor } from "./outbound/outbound-processor";
 import type { RunningProcessor } from "./processor";
 
 export interface RoleDeps {
@@ -24,7 +26,7 @@ export interface RunningWorker {
 type ProcessorFactory = (context: WorkerContext) => Promise<RunningProcessor>;
 
 /** The processors every worker runs. */
-const PROCESSORS: ProcessorFactory[] = [];
+const PROCESSORS: ProcessorFactory[] = [startEventsProcessor, (ctx) => startOutboundProcessor(ctx)];
 
 /** Starts the worker role: BullMQ processors, plus /healthz and /metrics on WORKER_PORT. */
 export async function startWorker(deps: RoleDeps): Promise<RunningWorker> {

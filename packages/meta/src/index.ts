@@ -1,2 +1,54 @@
 // Public API of @meta-relay/meta: webhook signatures, payloads and the Graph API client.
-export {};
+
+// --- webhooks: signature, payload schemas, normalisation into core items ---
+export {
+  verifyMetaSignature,
+  metaSignature,
+  SIGNATURE_HEADER,
+  type SignatureCheck,
+  type SignatureFailure,
+} from "./signature";
+export {
+  WEBHOOK_OBJECTS,
+  webhookEnvelopeSchema,
+  messagingEntrySchema,
+  messagingEventSchema,
+  whatsappEntrySchema,
+  whatsappChangeSchema,
+  whatsappValueSchema,
+  whatsappMessageSchema,
+  whatsappStatusSchema,
+  type WebhookObject,
+  type MessagingEvent,
+  type WhatsAppMessage,
+  type WhatsAppStatus,
+} from "./webhook-schemas";
+export {
+  normaliseWebhook,
+  platformOfObject,
+  InvalidWebhookError,
+  type NormalisedWebhook,
+} from "./normalise";
+export type { MalformedItem } from "./item-collector";
+export { syntheticActionId, type SyntheticIdInput } from "./synthetic-id";
+
+// --- Graph API: send requests, the client, and the classification of its errors ---
+export {
+  buildSendRequest,
+  isBusinessScopedUserId,
+  type SendSpec,
+  type GraphRequest,
+} from "./graph/send-request";
+export {
+  classifyGraphFailure,
+  reasonForStatusErrors,
+  isWindowRefusal,
+  type GraphFailure,
+  type GraphVerdict,
+} from "./graph/classify";
+export {
+  createGraphClient,
+  type GraphClient,
+  type GraphClientOptions,
+  type GraphSendResult,
+} from "./graph/graph-client";

@@ -79,6 +79,12 @@ export function createMetrics(registry: Registry = new Registry()) {
       labelNames: ["platform", "status", "reason"] as const,
       registers: r,
     }),
+    outboundResends: new Counter({
+      name: "relay_outbound_resends_total",
+      help: "Graph API sends repeated after an attempt whose outcome was unknown (possible duplicates)",
+      labelNames: ["platform"] as const,
+      registers: r,
+    }),
     outboundLatency: new Histogram({
       name: "relay_outbound_enqueue_to_send_seconds",
       help: "Time from POST /v1/messages to Meta's acceptance",

@@ -8,3 +8,13 @@ export {
 } from "./jobs";
 export { receivedEventId, outboundEventId } from "./event-ids";
 export { EventPublisher, EVENT_JOB_OPTIONS, RECEIVED_DEDUPE_TTL_MS } from "./event-publisher";
+export { signEventBody, verifyEventSignature, EVENT_SIGNATURE_HEADER } from "./event-signature";
+export {
+  collectQueueMetrics,
+  secondsWaiting,
+  QUEUE_METRIC_STATES,
+  type QueueGauges,
+  type CollectableGauge,
+  type QueueMetricsCollector,
+  type QueueMetricsOptions,
+} from "./queue-metrics";

@@ -9,3 +9,40 @@ export {
 } from "./connection";
 export { createKeys, channelTag, type Keys } from "./keys";
 export { newMessageId, MESSAGE_ID_PATTERN } from "./ids";
+export {
+  createWindowStore,
+  WindowWriteError,
+  WINDOW_RECORD_TTL_MS,
+  type WindowStore,
+} from "./window-store";
+export { createTokenCipher, TokenUnreadableError, type TokenCipher } from "./token-cipher";
+export { DEFAULT_PACING, effectivePacing, type Pacing } from "./pacing";
+export {
+  createChannelStore,
+  type Channel,
+  type ChannelInput,
+  type ChannelStore,
+  type StoredChannel,
+} from "./channel-store";
+export { type MessageRecord } from "./message-record";
+export {
+  createMessageStore,
+  IDEMPOTENCY_TTL_MS,
+  type MessageStore,
+  type MessageStoreOptions,
+  type NewMessage,
+  type EnqueueOutcome,
+} from "./message-store";
+export {
+  createDrainStore,
+  type DrainStore,
+  type DrainStoreOptions,
+  type HeadResult,
+  type BeginResult,
+} from "./drain-store";
+export {
+  createStatusStore,
+  type StatusStore,
+  type StatusStoreOptions,
+  type StatusChange,
+} from "./status-store";

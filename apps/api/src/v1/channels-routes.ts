@@ -1,0 +1,59 @@
+import { RelayError } from "@meta-relay/core";
+import type { Channel } from "@meta-relay/store";
+import { Router } from "express";
+import { channelParamsSchema, channelPutBodySchema } from "./schemas";
+import { InvalidRequestError, parseOrThrow } from "./validate";
+import type { V1Deps } from "./v1-deps";
+
+/** PUT/GET/DELETE /v1/channels/{platform}/{channelId} and GET /v1/channels. */
+export function channelsRouter(deps: V1Deps): Router {
+  const router = Router();
+  const log = deps.log.child({ module: "channels" });
+
+  router.get("/channels", async (_req, res) => {
+    res.json({ channels: (await deps.channels.list()).map(view) });
+  });
+
+  router.put("/channels/:platform/:channelId", async (req, res) => {
+    const ref = parseOrThrow(channelParamsSchema, req.params, "");
+    const body = parseOrThrow(channelPutBodySchema, req.body, "");
+    if (ref.platform === "instagram" && body.pageId === undefined) {
+      throw new InvalidRequestError([
+        { path: "pageId", message: "is required for Instagram channels (the linked page sends)" },
+      ]);
+    }
+    const { created, channel } = await deps.channels.put({ ...ref, ...body });
+    // Never the token: only which channel changed and how.
+    log.info(
+      { platform: ref.platform, channelId: ref.channelId, created, humanAgent: channel.humanAgent },
+      "channel saved",
+    );
+    res.status(created ? 201 : 200).json(view(channel));
+  });
+
+  router.get("/channels/:platform/:channelId", async (req, res) => {
+    const ref = parseOrThrow(channelParamsSchema, req.params, "");
+    const channel = await deps.channels.get(ref);
+    if (!channel) throw channelNotFound(ref.platform, ref.channelId);
+    res.json(view(channel));
+  });
+
+  router.delete("/channels/:platform/:channelId", async (req, res) => {
+    const ref = parseOrThrow(channelParamsSchema, req.params, "");
+    if (!(await deps.channels.delete(ref))) throw channelNotFound(ref.platform, ref.channelId);
+    log.info({ platform: ref.platform, channelId: ref.channelId }, "channel deleted");
+    res.status(204).end();
+  });
+
+  return router;
+}
+
+export function channelNotFound(platform: string, channelId: string): RelayError {
+  return new RelayError("channel_not_found", `No ${platform} channel ${channelId} is connected.`);
+}
+
+function view(channel: Channel): Channel {
+  // Listed field by field so that nothing else a record may carry is ever returned.
+  const { platform, channelId, name, pageId, humanAgent, pacing, createdAt, updatedAt } = channel;
+  return { platform, channelId, name, pageId, humanAgent, pacing, createdAt, updatedAt };
+}

@@ -1,0 +1,24 @@
+import express, { Router } from "express";
+import { bearerAuth } from "./auth";
+import { channelsRouter } from "./channels-routes";
+import { conversationsRouter } from "./conversations-routes";
+import { messagesRouter } from "./messages-routes";
+import type { V1Deps } from "./v1-deps";
+
+export interface V1Options {
+  /** RELAY_API_KEYS. */
+  apiKeys: readonly string[];
+  /** Largest accepted request body (API_BODY_LIMIT_BYTES). */
+  bodyLimitBytes: number;
+}
+
+/** The agent API, mounted at /v1: authentication first, then the body, then the routes. */
+export function v1Router(deps: V1Deps, options: V1Options): Router {
+  const router = Router();
+  router.use(bearerAuth(options.apiKeys));
+  router.use(express.json({ limit: options.bodyLimitBytes, strict: true }));
+  router.use(channelsRouter(deps));
+  router.use(messagesRouter(deps));
+  router.use(conversationsRouter(deps));
+  return router;
+}

@@ -1,0 +1,54 @@
+import type {
+  MessageFailedData,
+  MessageReceivedData,
+  MessageSentData,
+  MessageStatusData,
+  RelayEvent,
+} from "@meta-relay/core";
+import type { EventsReceiver } from "./events-receiver";
+
+/** The events the demo's receiver got, indexed the way the scenario looks them up. */
+export class EventIndex {
+  /** By our message id. */
+  readonly sent = new Map<string, MessageSentData>();
+  readonly failed = new Map<string, MessageFailedData>();
+  /** By our message id: the latest of message.delivered / message.read. */
+  readonly receipts = new Map<string, "delivered" | "read">();
+  /** By Meta's message id of the customer's message. */
+  readonly received = new Map<string, MessageReceivedData>();
+
+  /** Indexes what the receiver already has and everything it gets from now on. */
+  static follow(receiver: EventsReceiver): { index: EventIndex; stop: () => void } {
+    const index = new EventIndex();
+    for (const event of receiver.events) index.add(event);
+    return { index, stop: receiver.onEvent((event) => index.add(event)) };
+  }
+
+  add(event: RelayEvent): void {
+    switch (event.type) {
+      case "message.received": {
+        const data = event.data as MessageReceivedData;
+        this.received.set(data.metaMessageId, data);
+        return;
+      }
+      case "message.sent": {
+        const data = event.data as MessageSentData;
+        this.sent.set(data.id, data);
+        return;
+      }
+      case "message.failed": {
+        const data = event.data as MessageFailedData;
+        this.failed.set(data.id, data);
+        return;
+      }
+      case "message.delivered":
+      case "message.read": {
+        const data = event.data as MessageStatusData;
+        if (this.receipts.get(data.id) !== "read") {
+          this.receipts.set(data.id, event.type === "message.read" ? "read" : "delivered");
+        }
+        return;
+      }
+    }
+  }
+}

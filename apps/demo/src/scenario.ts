@@ -1,0 +1,203 @@
+import { HOUR_MS, MINUTE_MS, type MessageContent, type Platform, type Sender } from "@meta-relay/core";
+import type { Expectation } from "./outcome";
+
+/** A channel the demo connects through PUT /v1/channels and registers with the simulated Meta. */
+export interface DemoChannel {
+  platform: Platform;
+  channelId: string;
+  name: string;
+  humanAgent: boolean;
+  /** Instagram: the linked page that sends. */
+  pageId?: string;
+  /** A made-up token: the simulator accepts only this one for the channel. */
+  accessToken: string;
+}
+
+/** One demo channel per platform; the Messenger page is approved for HUMAN_AGENT. */
+export const DEMO_CHANNELS = {
+  messenger: {
+    platform: "messenger",
+    channelId: "1000000000000001",
+    name: "Demo Shop",
+    humanAgent: true,
+    accessToken: "demo-messenger-page-token",
+  },
+  instagram: {
+    platform: "instagram",
+    channelId: "17841400000000002",
+    pageId: "1000000000000002",
+    name: "Demo Shop",
+    humanAgent: false,
+    accessToken: "demo-instagram-page-token",
+  },
+  whatsapp: {
+    platform: "whatsapp",
+    channelId: "106555000000003",
+    name: "Demo Shop",
+    humanAgent: false,
+    accessToken: "demo-whatsapp-token",
+  },
+} as const satisfies Record<Platform, DemoChannel>;
+
+export interface DemoCustomer {
+  name: string;
+  platform: Platform;
+  channelId: string;
+  /** PSID, IGSID or WhatsApp phone number (wa_id). */
+  userId: string;
+}
+
+function customer(name: string, platform: Platform, userId: string): DemoCustomer {
+  return { name, platform, channelId: DEMO_CHANNELS[platform].channelId, userId };
+}
+
+export const CUSTOMERS = {
+  ana: customer("Ana", "messenger", "7100000000000001"),
+  ben: customer("Ben", "instagram", "1784100000000101"),
+  carla: customer("Carla", "whatsapp", "15550001001"),
+  dan: customer("Dan", "messenger", "7100000000000002"),
+  finn: customer("Finn", "instagram", "1784100000000102"),
+  eva: customer("Eva", "whatsapp", "15550001002"),
+} as const;
+
+/** A customer's message, posted as Meta's signed webhook with Meta's event time `ageMs` ago. */
+export interface CustomerWrite {
+  customer: DemoCustomer;
+  text: string;
+  ageMs: number;
+}
+
+/** A reply through POST /v1/messages and the outcome product.md's decision table prescribes. */
+export interface DemoReply {
+  customer: DemoCustomer;
+  sender: Sender;
+  message: MessageContent;
+  expect: Expectation;
+}
+
+export interface DemoStep {
+  number: number;
+  title: string;
+  /** What the step shows, in a sentence or two. */
+  story: string;
+  writes: CustomerWrite[];
+  replies: DemoReply[];
+}
+
+const AGENT: Sender = { type: "agent", id: "agent-7" };
+const BOT: Sender = { type: "bot", id: "faq-bot" };
+const { ana, ben, carla, dan, finn, eva } = CUSTOMERS;
+
+const delivered = (messagingType: "RESPONSE" | "SERVICE" | "TEMPLATE"): Expectation => ({
+  outcome: "delivered",
+  messagingType,
+});
+
+/** The five steps of the demo, in order. */
+export const DEMO_SCENARIO: readonly DemoStep[] = [
+  {
+    number: 1,
+    title: "Customers write on all three platforms; replies within 24 hours are delivered",
+    story: "Inside the 24-hour window a person or a bot may reply.",
+    writes: [
+      { customer: ana, text: "Where is my parcel?", ageMs: 2 * MINUTE_MS },
+      { customer: ben, text: "Do you ship to Lisbon?", ageMs: 5 * MINUTE_MS },
+      { customer: carla, text: "Can I change my delivery address?", ageMs: MINUTE_MS },
+    ],
+    replies: [
+      {
+        customer: ana,
+        sender: AGENT,
+        message: { text: "Your parcel left the warehouse this morning." },
+        expect: delivered("RESPONSE"),
+      },
+      {
+        customer: ben,
+        sender: BOT,
+        message: { text: "Yes, we ship to Portugal in 3 to 5 days." },
+        expect: delivered("RESPONSE"),
+      },
+      {
+        customer: carla,
+        sender: BOT,
+        message: { text: "Sure: reply with the new address and we will update the order." },
+        expect: delivered("SERVICE"),
+      },
+    ],
+  },
+  {
+    number: 2,
+    title: "A 30-hour-old conversation on the human-agent channel",
+    story:
+      "The Messenger page is approved for Meta's HUMAN_AGENT tag: after 24 hours a bot may no longer reply, a person still may (for 7 days).",
+    writes: [{ customer: dan, text: "My order arrived damaged.", ageMs: 30 * HOUR_MS }],
+    replies: [
+      {
+        customer: dan,
+        sender: BOT,
+        message: { text: "Sorry to hear that! Here is a 10% coupon for your next order." },
+        expect: { outcome: "refused", reason: "automated_reply_outside_window" },
+      },
+      {
+        customer: dan,
+        sender: AGENT,
+        message: { text: "I am sorry, Dan. A replacement ships today." },
+        expect: { outcome: "delivered", messagingType: "MESSAGE_TAG", tag: "HUMAN_AGENT" },
+      },
+    ],
+  },
+  {
+    number: 3,
+    title: "A reply to someone who never wrote",
+    story: "Only the customer can start a conversation: the business cannot write first.",
+    writes: [],
+    replies: [
+      {
+        customer: finn,
+        sender: AGENT,
+        message: { text: "Hi Finn, our new collection is out!" },
+        expect: { outcome: "refused", reason: "no_customer_message" },
+      },
+    ],
+  },
+  {
+    number: 4,
+    title: "WhatsApp after 25 hours: a text is refused, a template is delivered",
+    story: "Outside the 24-hour window WhatsApp takes only approved templates.",
+    writes: [{ customer: eva, text: "Has my refund been processed?", ageMs: 25 * HOUR_MS }],
+    replies: [
+      {
+        customer: eva,
+        sender: BOT,
+        message: { text: "Your refund was processed today." },
+        expect: { outcome: "refused", reason: "window_closed" },
+      },
+      {
+        customer: eva,
+        sender: BOT,
+        message: {
+          template: {
+            name: "refund_update",
+            language: "en_US",
+            components: [{ type: "body", parameters: [{ type: "text", text: "R-1042" }] }],
+          },
+        },
+        expect: delivered("TEMPLATE"),
+      },
+    ],
+  },
+  {
+    number: 5,
+    title: "The blocked customer writes again: the conversation is unlocked",
+    story: "Eva's new message opens a fresh 24-hour window at once.",
+    writes: [{ customer: eva, text: "Thanks! When will the money arrive?", ageMs: 0 }],
+    replies: [
+      {
+        customer: eva,
+        sender: AGENT,
+        message: { text: "Within 3 business days, Eva." },
+        expect: delivered("SERVICE"),
+      },
+    ],
+  },
+];

@@ -1,0 +1,153 @@
+import type { RelayEvent } from "@meta-relay/core";
+import { queuePrefix } from "@meta-relay/queues";
+import { testRedisUrl } from "@meta-relay/testkit";
+import { Worker } from "bullmq";
+import { closeRedis, createRedis } from "@meta-relay/store";
+import {
+  fromCustomer,
+  messagingWebhook,
+  startTestIngress,
+  whatsappWebhook,
+  waitFor,
+  type TestIngress,
+} from "./test-support";
+
+const PAGE = "104512345678901";
+const PHONE_ID = "106540352242922";
+const T = Date.parse("2026-11-21T09:14:03.250Z");
+
+const messengerPayload = messagingWebhook("page", [
+  {
+    id: PAGE,
+    messaging: [
+      fromCustomer(PAGE, "psid-1", T, {
+        message: {
+          mid: "m_1",
+          text: "Where is my parcel?",
+          attachments: [{ type: "image", payload: { url: "https://cdn.example/a.jpg" } }],
+        },
+      }),
+    ],
+  },
+  {
+    id: PAGE,
+    messaging: [
+      fromCustomer(PAGE, "psid-1", T + 1, { postback: { title: "Menu", payload: "MENU" } }),
+      fromCustomer(PAGE, "psid-2", T + 2, {
+        reaction: { mid: "m_out", action: "react", reaction: "love", emoji: "❤️" },
+      }),
+      fromCustomer(PAGE, "psid-3", T + 3, {
+        referral: { ref: "spring", source: "SHORTLINK", type: "OPEN_THREAD" },
+      }),
+    ],
+    standby: [fromCustomer(PAGE, "psid-4", T + 4, { message: { mid: "m_sb", text: "hello?" } })],
+  },
+]);
+
+const whatsappPayload = whatsappWebhook(PHONE_ID, {
+  contacts: [{ profile: { name: "Lena" }, wa_id: "4915112345678", user_id: "DE.1234" }],
+  messages: [
+    {
+      from: "4915112345678",
+      from_user_id: "DE.1234",
+      id: "wamid.HBgLNDkxNTExMjM0NTY3OBUCABIYFjNFQjBCMDhEMTI",
+      timestamp: String(Math.floor(T / 1000)),
+      type: "text",
+      text: { body: "Hallo" },
+    },
+  ],
+});
+
+type ReceivedEvent = RelayEvent<"message.received">;
+
+describe("POST /webhooks/meta: one message.received per customer action", () => {
+  let t: TestIngress;
+  beforeAll(async () => {
+    t = await startTestIngress();
+  });
+  afterAll(() => t.close());
+
+  async function events(): Promise<ReceivedEvent[]> {
+    const jobs = await t.events.getJobs(["waiting", "delayed", "active", "completed", "failed"]);
+    return jobs.map((job) => job.data as ReceivedEvent);
+  }
+
+  it("yields exactly one event per action when Meta delivers the payload three times", async () => {
+    for (let i = 0; i < 3; i++) {
+      expect((await t.post(messengerPayload)).status).toBe(200);
+      expect((await t.post(whatsappPayload)).status).toBe(200);
+    }
+    const received = await events();
+    expect(await t.eventCount()).toBe(6);
+    expect(
+      received.map((e) => `${e.data.platform}/${e.data.userId}/${e.data.kind}`).sort(),
+    ).toEqual([
+      "messenger/psid-1/message",
+      "messenger/psid-1/postback",
+      "messenger/psid-2/reaction",
+      "messenger/psid-3/referral",
+      "messenger/psid-4/message",
+      "whatsapp/4915112345678/message",
+    ]);
+    expect(new Set(received.map((e) => e.id)).size).toBe(6);
+  });
+
+  it("carries exactly the documented data", async () => {
+    const received = await events();
+    const message = received.find((e) => e.data.metaMessageId === "m_1");
+    expect(message).toEqual({
+      id: expect.stringMatching(/^evt_/),
+      type: "message.received",
+      occurredAt: "2026-11-21T09:14:03.250Z",
+      data: {
+        platform: "messenger",
+        channelId: PAGE,
+        userId: "psid-1",
+        metaMessageId: "m_1",
+        kind: "message",
+        text: "Where is my parcel?",
+        attachments: [{ type: "image", url: "https://cdn.example/a.jpg" }],
+        timestamp: "2026-11-21T09:14:03.250Z",
+      },
+    });
+    const whatsapp = received.find((e) => e.data.platform === "whatsapp");
+    expect(whatsapp?.data).toEqual({
+      platform: "whatsapp",
+      channelId: PHONE_ID,
+      userId: "4915112345678",
+      metaMessageId: "wamid.HBgLNDkxNTExMjM0NTY3OBUCABIYFjNFQjBCMDhEMTI",
+      kind: "message",
+      text: "Hallo",
+      timestamp: "2026-11-21T09:14:03.000Z",
+    });
+  });
+
+  it("records a WhatsApp customer under the phone number and the BSUID", async () => {
+    for (const userId of ["4915112345678", "DE.1234"]) {
+      expect(
+        await t.lastCustomerMessageAt({ platform: "whatsapp", channelId: PHONE_ID, userId }),
+      ).toBe(Math.floor(T / 1000) * 1000);
+    }
+  });
+
+  it("still yields no second event after a worker completed the first", async () => {
+    const connection = createRedis(
+      { url: testRedisUrl(), clusterNodes: null },
+      { mode: "blocking" },
+    );
+    const worker = new Worker("events", () => Promise.resolve("delivered"), {
+      connection,
+      prefix: queuePrefix(t.config.redis.keyPrefix, "events"),
+    });
+    try {
+      await waitFor(async () => (await t.events.getJobCounts("completed")).completed === 6);
+    } finally {
+      await worker.close();
+      await closeRedis(connection);
+    }
+    expect((await t.post(messengerPayload)).status).toBe(200);
+    expect((await t.post(whatsappPayload)).status).toBe(200);
+    expect(await t.eventCount()).toBe(6);
+    expect((await t.events.getJobCounts("waiting")).waiting).toBe(0);
+  });
+});

@@ -1,0 +1,189 @@
+// Shared by the ingress integration tests: a running ingress on a fresh key prefix, a signed POST,
+// the store's own reader, the events queue, and builders of Meta's payloads.
+import { loadConfig, type RelayConfig } from "@meta-relay/config";
+import type { ConversationRef } from "@meta-relay/core";
+import { metaSignature } from "@meta-relay/meta";
+import { createLogger, createMetrics, type RelayMetrics } from "@meta-relay/observability";
+import { queuePrefix } from "@meta-relay/queues";
+import {
+  closeRedis,
+  createKeys,
+  createRedis,
+  createWindowStore,
+  type RedisClient,
+} from "@meta-relay/store";
+import { testRedisUrl, uniquePrefix } from "@meta-relay/testkit";
+import { Queue } from "bullmq";
+import { startIngress, type RunningIngress } from "./ingress";
+import type { StatusSink } from "./status-sink";
+
+export const OLD_SECRET = "old-app-secret";
+export const NEW_SECRET = "new-app-secret";
+export const VERIFY_TOKEN = "verify-token-7f3a";
+
+export interface TestIngress {
+  base: string;
+  config: RelayConfig;
+  metrics: RelayMetrics;
+  ingress: RunningIngress;
+  /** A patient connection of the test's own, for assertions. */
+  redis: RedisClient;
+  events: Queue;
+  post(body: unknown, options?: PostOptions): Promise<Response>;
+  lastCustomerMessageAt(conversation: ConversationRef): Promise<number | null>;
+  /** Jobs in the events queue, whatever their state. */
+  eventCount(): Promise<number>;
+  /** How many keys this test's prefix holds in Redis (the events queue's meta key aside). */
+  keyCount(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface PostOptions {
+  /** Secret to sign with (default: the newer app secret). */
+  secret?: string;
+  /** The exact header value; null sends no header. */
+  signature?: string | null;
+}
+
+export async function startTestIngress(
+  options: { redisUrl?: string; statusSink?: StatusSink } = {},
+): Promise<TestIngress> {
+  const prefix = uniquePrefix();
+  const redisUrl = options.redisUrl ?? testRedisUrl();
+  const config = loadConfig({
+    RELAY_ROLES: "ingress",
+    REDIS_URL: redisUrl,
+    RELAY_KEY_PREFIX: prefix,
+    INGRESS_PORT: "0",
+    META_APP_SECRET: `${OLD_SECRET},${NEW_SECRET}`,
+    META_VERIFY_TOKEN: VERIFY_TOKEN,
+    LOG_LEVEL: "silent",
+  });
+  const metrics = createMetrics();
+  const logger = createLogger({ level: "silent" });
+  const ingress = await startIngress({
+    config,
+    logger,
+    metrics,
+    ...(options.statusSink ? { statusSink: options.statusSink } : {}),
+  });
+  const redis = createRedis({ url: redisUrl, clusterNodes: null }, { mode: "patient" });
+  const keys = createKeys(prefix);
+  const windows = createWindowStore(redis, keys);
+  const events = new Queue("events", { connection: redis, prefix: queuePrefix(prefix, "events") });
+  events.on("error", () => undefined);
+  const base = `http://127.0.0.1:${ingress.port}`;
+  // The queue's meta key is written when a Queue object is built, not by a webhook.
+  const keyCount = async () =>
+    (await scanKeys(redis, prefix)).filter((key) => !key.endsWith(":events:meta")).length;
+  return {
+    base,
+    config,
+    metrics,
+    ingress,
+    redis,
+    events,
+    post: (body, postOptions) => postWebhook(base, body, postOptions),
+    lastCustomerMessageAt: (c) => windows.lastCustomerMessageAt(c),
+    eventCount: async () => {
+      const counts = await events.getJobCounts();
+      return Object.values(counts).reduce((sum, n) => sum + n, 0);
+    },
+    keyCount,
+    async close() {
+      await ingress.close(2_000);
+      await events.close();
+      const leftovers = await scanKeys(redis, prefix).catch(() => []);
+      if (leftovers.length > 0) await redis.unlink(...leftovers).catch(() => 0);
+      await closeRedis(redis);
+    },
+  };
+}
+
+async function scanKeys(redis: RedisClient, prefix: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const match of [`${prefix}:*`, `{${prefix}:*`]) {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", match, "COUNT", 1000);
+      cursor = next;
+      found.push(...keys);
+    } while (cursor !== "0");
+  }
+  return found;
+}
+
+export function postWebhook(base: string, body: unknown, options: PostOptions = {}) {
+  const raw = typeof body === "string" || Buffer.isBuffer(body) ? body : JSON.stringify(body);
+  const signature =
+    options.signature === undefined
+      ? metaSignature(raw, options.secret ?? NEW_SECRET)
+      : options.signature;
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (signature !== null) headers["x-hub-signature-256"] = signature;
+  return fetch(`${base}/webhooks/meta`, { method: "POST", headers, body: raw });
+}
+
+/** Polls `check` until it returns true or `timeoutMs` passes. */
+export async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+// --- Meta's payloads ---
+
+type Messaging = Record<string, unknown>;
+
+/** A Messenger (`page`) or Instagram webhook of several entries. */
+export function messagingWebhook(
+  object: "page" | "instagram",
+  entries: { id: string; messaging?: Messaging[]; standby?: Messaging[] }[],
+) {
+  return { object, entry: entries.map((e) => ({ time: Date.now(), ...e })) };
+}
+
+/** A customer's item: the customer is the sender, the page or account the recipient. */
+export function fromCustomer(
+  channelId: string,
+  userId: string,
+  timestamp: number,
+  body: Messaging,
+) {
+  return { sender: { id: userId }, recipient: { id: channelId }, timestamp, ...body };
+}
+
+/** The page's own item (an echo): the page is the sender. */
+export function fromPage(channelId: string, userId: string, timestamp: number, body: Messaging) {
+  return { sender: { id: channelId }, recipient: { id: userId }, timestamp, ...body };
+}
+
+/** A WhatsApp webhook with one `messages` change of one phone number. */
+export function whatsappWebhook(phoneNumberId: string, value: Record<string, unknown>) {
+  return {
+    object: "whatsapp_business_account",
+    entry: [
+      {
+        id: "102290129340398",
+        changes: [
+          {
+            field: "messages",
+            value: {
+              messaging_product: "whatsapp",
+              metadata: { display_phone_number: "15550783881", phone_number_id: phoneNumberId },
+              ...value,
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** A WhatsApp text message; `atMs` is turned into Meta's seconds-as-a-string. */
+export function whatsappText(from: string, id: string, atMs: number, body = "hello") {
+  return { from, id, timestamp: String(Math.floor(atMs / 1000)), type: "text", text: { body } };
+}

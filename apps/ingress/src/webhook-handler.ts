@@ -1,0 +1,110 @@
+import type { CustomerAction, Echo, InboundItem, StatusUpdate } from "@meta-relay/core";
+import { normaliseWebhook, type NormalisedWebhook } from "@meta-relay/meta";
+import type { Logger, RelayMetrics } from "@meta-relay/observability";
+import type { WindowStore } from "@meta-relay/store";
+import { IngressUnavailableError, type EventsQueue } from "./events-queue";
+import { receivedEvent } from "./received-event";
+import { statusItemKind, type StatusSink } from "./status-sink";
+
+/**
+ * How long the ingress waits for Redis to acknowledge a webhook's writes before it answers 503.
+ * Product promise: 503 within 2 s; the fail-fast connection usually refuses far sooner.
+ */
+export const WRITE_DEADLINE_MS = 1_500;
+
+export interface WebhookHandlerDeps {
+  windows: WindowStore;
+  events: EventsQueue;
+  statusSink: StatusSink;
+  metrics: RelayMetrics;
+  log: Logger;
+}
+
+export interface WebhookResult {
+  normalised: NormalisedWebhook;
+  actions: number;
+  statusItems: number;
+}
+
+/**
+ * Records one verified, parsed webhook: window updates first, then `message.received` events, then
+ * status items. Resolves only after Redis acknowledged all of it; a crash between the steps is
+ * repaired by Meta's redelivery, since the window max is idempotent and the event claim atomic.
+ * Throws InvalidWebhookError for a body that is not a webhook, IngressUnavailableError when Redis
+ * cannot take the writes in time.
+ */
+export function createWebhookHandler(deps: WebhookHandlerDeps) {
+  return async (payload: unknown): Promise<WebhookResult> => {
+    const normalised = normaliseWebhook(payload);
+    countItems(deps, normalised);
+    const actions = normalised.items.filter(isCustomerAction);
+    const statusItems = normalised.items.filter(isStatusItem);
+    if (actions.length > 0 || statusItems.length > 0) {
+      await withDeadline(record(deps, actions, statusItems), WRITE_DEADLINE_MS);
+    }
+    return { normalised, actions: actions.length, statusItems: statusItems.length };
+  };
+}
+
+async function record(
+  deps: WebhookHandlerDeps,
+  actions: CustomerAction[],
+  statusItems: (StatusUpdate | Echo)[],
+): Promise<void> {
+  try {
+    if (actions.length > 0) {
+      await deps.windows.recordCustomerActions(actions);
+      const publisher = await deps.events.publisher();
+      await publisher.publish(actions.map(receivedEvent));
+    }
+    if (statusItems.length > 0) await deps.statusSink.apply(statusItems);
+  } catch (error) {
+    if (error instanceof IngressUnavailableError) throw error;
+    throw new IngressUnavailableError("Redis did not acknowledge the webhook.", error);
+  }
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new IngressUnavailableError(`Redis did not answer within ${ms} ms.`)),
+      ms,
+    );
+  });
+  // A write still in flight after the deadline may land; the redelivery repeats it harmlessly.
+  work.catch(() => undefined);
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+function countItems(deps: WebhookHandlerDeps, normalised: NormalisedWebhook): void {
+  for (const item of normalised.items) {
+    deps.metrics.webhookItems.inc({ platform: item.platform, kind: itemKind(item) });
+  }
+  for (const bad of normalised.malformed) {
+    deps.metrics.webhookItems.inc({ platform: bad.platform, kind: "malformed" });
+    deps.log.warn(
+      { platform: bad.platform, path: bad.path, issue: bad.issue },
+      "malformed webhook item skipped",
+    );
+  }
+}
+
+function itemKind(item: InboundItem): string {
+  switch (item.type) {
+    case "customer_action":
+      return item.kind;
+    case "ignored":
+      return `ignored_${item.kind}`;
+    default:
+      return statusItemKind(item);
+  }
+}
+
+function isCustomerAction(item: InboundItem): item is CustomerAction {
+  return item.type === "customer_action";
+}
+
+function isStatusItem(item: InboundItem): item is StatusUpdate | Echo {
+  return item.type === "status" || item.type === "echo";
+}

@@ -1,0 +1,235 @@
+import { Writable } from "node:stream";
+import { startApi, type RunningApi } from "@meta-relay/api";
+import { loadConfig, type RelayConfig } from "@meta-relay/config";
+import { startIngress, type RunningIngress } from "@meta-relay/ingress";
+import type { ConversationRef, RelayEvent } from "@meta-relay/core";
+import { createLogger, createMetrics, type RelayMetrics } from "@meta-relay/observability";
+import { outboundEventId, queuePrefix } from "@meta-relay/queues";
+import {
+  createKeys,
+  createRedis,
+  createWindowStore,
+  type Keys,
+  type RedisClient,
+} from "@meta-relay/store";
+import {
+  createSimCustomers,
+  startMetaSimulator,
+  testRedisUrl,
+  uniquePrefix,
+  type MetaSimulator,
+  type SimChannel,
+  type SimCustomers,
+} from "@meta-relay/testkit";
+import {
+  startOutboundProcessor,
+  type OutboundOptions,
+  type RunningProcessor,
+} from "@meta-relay/worker";
+import { Queue } from "bullmq";
+
+// What the end-to-end outbound tests share: the fake Meta, the API and the outbound processor in this
+// process, against the test Redis under a fresh prefix.
+
+export const API_KEY = "key-e2e-aaaaaaaaaaaa";
+export const TEST_RETRY = { baseMs: 30, maxMs: 200 };
+const APP_SECRET = "app-secret-e2e";
+
+export interface HarnessOptions {
+  outbound?: OutboundOptions;
+  /** Extra environment for loadConfig (e.g. GRAPH_MAX_ATTEMPTS). */
+  env?: Record<string, string>;
+  /** Start without an outbound processor (a test starts its own, e.g. in a child process). */
+  noWorker?: boolean;
+  /** Also run the ingress, with Meta's echoes and statuses posted to it after every send. */
+  ingress?: boolean;
+}
+
+/** A parsed JSON body, loosely typed for assertions. */
+export type Json = ReturnType<typeof JSON.parse>;
+
+export interface MessageView {
+  id: string;
+  status: string;
+  attempts: number;
+  metaMessageId?: string;
+  failure?: { reason: string; message: string; meta?: { code: number } };
+}
+
+export interface Harness {
+  sim: MetaSimulator;
+  /** Meta's webhook side, when the harness runs the ingress. */
+  customers: SimCustomers | null;
+  config: RelayConfig;
+  env: Record<string, string>;
+  keys: Keys;
+  redis: RedisClient;
+  metrics: RelayMetrics;
+  /** Every log line the API and the worker wrote. */
+  logLines: string[];
+  api(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }>;
+  /** PUT the channel on our side and register it with the fake Meta. */
+  channel(channel: SimChannel & { name?: string }): Promise<void>;
+  /** The customer wrote at `atMs`, as the ingress would record it (and Meta knows it). */
+  customerWrote(conv: ConversationRef, atMs: number): Promise<void>;
+  send(body: Record<string, unknown>): Promise<string>;
+  waitFinal(id: string, timeoutMs?: number): Promise<MessageView>;
+  event(id: string, type: "message.sent" | "message.failed"): Promise<RelayEvent | null>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const sim = await startMetaSimulator();
+  const prefix = uniquePrefix();
+  const env: Record<string, string> = {
+    REDIS_URL: testRedisUrl(),
+    RELAY_KEY_PREFIX: prefix,
+    API_PORT: "0",
+    WORKER_PORT: "0",
+    META_GRAPH_URL: sim.graphUrl,
+    GRAPH_TIMEOUT_MS: "1000",
+    RELAY_API_KEYS: API_KEY,
+    RELAY_ENCRYPTION_KEY: "d".repeat(64),
+    DASHBOARD_USERNAME: "ops",
+    DASHBOARD_PASSWORD: "password-1",
+    INGRESS_PORT: "0",
+    META_APP_SECRET: APP_SECRET,
+    META_VERIFY_TOKEN: "verify-e2e",
+    LOG_LEVEL: "debug",
+    ...options.env,
+  };
+  const config = loadConfig(env, ["api", "worker", "ingress"]);
+  const logLines: string[] = [];
+  const logger = createLogger({
+    level: "debug",
+    destination: new Writable({
+      write(chunk: Buffer, _enc, done) {
+        logLines.push(chunk.toString("utf8"));
+        done();
+      },
+    }),
+  });
+  const metrics = createMetrics();
+  const keys = createKeys(prefix);
+  const redis = createRedis(config.redis, { mode: "blocking" });
+  const windows = createWindowStore(redis, keys);
+  const events = new Queue("events", { connection: redis, prefix: queuePrefix(prefix, "events") });
+  const api: RunningApi = await startApi({ config, logger, metrics });
+  const worker: RunningProcessor | null = options.noWorker
+    ? null
+    : await startOutboundProcessor(
+        { config, logger, metrics, redis },
+        { retry: TEST_RETRY, echoGraceMs: 200, ...options.outbound },
+      );
+  const ingress: RunningIngress | null = options.ingress
+    ? await startIngress({ config, logger, metrics })
+    : null;
+  const customers = ingress
+    ? createSimCustomers({
+        ingressUrl: `http://127.0.0.1:${ingress.port}`,
+        appSecret: APP_SECRET,
+        simulator: sim,
+        followUps: true,
+      })
+    : null;
+  const base = `http://127.0.0.1:${api.port}`;
+
+  const call: Harness["api"] = async (method, path, body) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
+  };
+
+  return {
+    sim,
+    customers,
+    config,
+    env,
+    keys,
+    redis,
+    metrics,
+    logLines,
+    api: call,
+    async channel(channel) {
+      sim.addChannel(channel);
+      const res = await call("PUT", `/v1/channels/${channel.platform}/${channel.channelId}`, {
+        accessToken: channel.accessToken,
+        humanAgent: channel.humanAgent ?? false,
+        ...(channel.pageId ? { pageId: channel.pageId } : {}),
+        ...(channel.name ? { name: channel.name } : {}),
+      });
+      if (res.status !== 200 && res.status !== 201) throw new Error(`PUT channel: ${res.status}`);
+    },
+    async customerWrote(conv, atMs) {
+      sim.customerWrote({ ...conv, atMs });
+      await windows.recordCustomerActions([
+        {
+          type: "customer_action",
+          ...conv,
+          userIds: [conv.userId],
+          metaMessageId: `mid.${conv.userId}.${atMs}`,
+          kind: "message",
+          timestampMs: atMs,
+        },
+      ]);
+    },
+    async send(body) {
+      const res = await call("POST", "/v1/messages", body);
+      if (res.status !== 202)
+        throw new Error(`POST /v1/messages: ${res.status} ${JSON.stringify(res.body)}`);
+      return (res.body as { id: string }).id;
+    },
+    async waitFinal(id, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const res = await call("GET", `/v1/messages/${id}`);
+        const view = res.body as MessageView;
+        if (view.status !== "queued") return view;
+        if (Date.now() > deadline)
+          throw new Error(`message ${id} still queued after ${timeoutMs} ms`);
+        await sleep(50);
+      }
+    },
+    async event(id, type) {
+      const job = await events.getJob(outboundEventId(id, type));
+      return (job?.data as RelayEvent | undefined) ?? null;
+    },
+    async close() {
+      await customers?.close();
+      await ingress?.close(1_000);
+      await worker?.close(2_000);
+      await api.close(1_000);
+      await events.obliterate({ force: true }).catch(() => undefined);
+      await events.close();
+      const outbound = new Queue("outbound", {
+        connection: redis,
+        prefix: queuePrefix(prefix, "outbound"),
+      });
+      await outbound.obliterate({ force: true }).catch(() => undefined);
+      await outbound.close();
+      redis.disconnect();
+      await sim.close();
+    },
+  };
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls `check` until it returns true or the time is up. */
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}

@@ -1,0 +1,104 @@
+import type { RelayConfig } from "@meta-relay/config";
+import { RelayError } from "@meta-relay/core";
+import type { Logger, RelayMetrics } from "@meta-relay/observability";
+import { queuePrefix, type QueueName } from "@meta-relay/queues";
+import type { RedisClient } from "@meta-relay/store";
+import { Worker } from "bullmq";
+import type { RunningProcessor } from "../processor";
+import { eventsBackoffStrategy } from "./backoff";
+import type { EventTarget } from "./delivery";
+import { createEventHandler } from "./handle-event";
+
+const QUEUE: QueueName = "events";
+
+/**
+ * Times a job may be found stalled (its worker died mid-attempt) before BullMQ fails it. Above
+ * BullMQ's default of 1: a re-run only means one more POST of the same id, which receivers dedupe.
+ */
+const MAX_STALLED_COUNT = 5;
+
+export interface EventsProcessorDeps {
+  config: RelayConfig;
+  logger: Logger;
+  metrics: RelayMetrics;
+  /** A connection with `maxRetriesPerRequest: null`; BullMQ duplicates it for blocking reads. */
+  redis: RedisClient;
+}
+
+/** Delivers the events queue to EVENTS_WEBHOOK_URL (or counts and drops events without one). */
+export async function startEventsProcessor(deps: EventsProcessorDeps): Promise<RunningProcessor> {
+  const { config, metrics } = deps;
+  const log = deps.logger.child({ module: "events" });
+  const touch = () => metrics.workerLastActivity.set({ queue: QUEUE }, Date.now() / 1000);
+  const handle = createEventHandler({
+    target: eventTarget(config),
+    maxAgeMs: config.events.maxAgeMs,
+    log,
+    metrics,
+  });
+  const worker = new Worker(
+    QUEUE,
+    async (job, _token, signal) => {
+      touch();
+      try {
+        await handle(job, signal);
+      } finally {
+        touch();
+      }
+    },
+    {
+      connection: deps.redis,
+      prefix: queuePrefix(config.redis.keyPrefix, QUEUE),
+      concurrency: config.worker.eventsConcurrency,
+      maxStalledCount: MAX_STALLED_COUNT,
+      settings: { backoffStrategy: eventsBackoffStrategy(config.events.maxAgeMs) },
+    },
+  );
+  worker.on("error", (err) => log.warn({ err }, "events worker error"));
+  worker.on("drained", touch);
+  await worker.waitUntilReady();
+  touch();
+  log.info(
+    { delivering: config.events.webhookUrl !== null, concurrency: config.worker.eventsConcurrency },
+    "events processor started",
+  );
+  return {
+    name: QUEUE,
+    isLive: () => worker.isRunning(),
+    close: (timeoutMs) => closeWorker(worker, timeoutMs, log),
+  };
+}
+
+function eventTarget(config: RelayConfig): EventTarget | null {
+  const { webhookUrl, webhookSecret, timeoutMs } = config.events;
+  if (webhookUrl === null) return null;
+  // loadConfig already refuses this; checked again so that no config can send unsigned events.
+  if (webhookSecret === null) {
+    throw new RelayError(
+      "config_invalid",
+      "EVENTS_WEBHOOK_SECRET is required with EVENTS_WEBHOOK_URL",
+    );
+  }
+  return { url: webhookUrl, secret: webhookSecret, timeoutMs };
+}
+
+/**
+ * Stops taking jobs and waits for in-flight deliveries until the deadline; then aborts them, so
+ * they end as failed attempts that BullMQ retries (or, if the process dies first, as stalled jobs
+ * that another worker re-runs).
+ */
+async function closeWorker(worker: Worker, timeoutMs: number, log: Logger): Promise<void> {
+  const closing = worker.close().catch((err: unknown) => {
+    log.warn({ err }, "events worker close failed");
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), timeoutMs);
+  });
+  const result = await Promise.race([closing.then(() => "closed" as const), deadline]);
+  clearTimeout(timer);
+  if (result === "timeout") {
+    log.warn({ timeoutMs }, "events still in flight at shutdown, aborting them");
+    worker.cancelAllJobs("shutdown");
+  }
+}

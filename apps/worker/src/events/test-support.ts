@@ -1,0 +1,235 @@
+// What the integration tests of event delivery share: a receiver, sample events, polling.
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { loadConfig, type RelayConfig } from "@meta-relay/config";
+import type { RelayEvent, WindowDocument } from "@meta-relay/core";
+import type { RelayMetrics } from "@meta-relay/observability";
+import { EventPublisher, queuePrefix, verifyEventSignature } from "@meta-relay/queues";
+import { closeRedis, createRedis } from "@meta-relay/store";
+import { testRedisUrl, uniquePrefix } from "@meta-relay/testkit";
+import { Queue } from "bullmq";
+
+/** One POST as the agent platform saw it. */
+export interface ReceivedRequest {
+  rawBody: Buffer;
+  headers: IncomingHttpHeaders;
+  method: string;
+  /** The parsed envelope (tests check the signature over `rawBody`, not over this). */
+  event: { id: string; type: string; occurredAt: string; data: Record<string, unknown> };
+  at: number;
+}
+
+/** How the receiver answers: a status (with headers, after `delayMs`), or nothing for `hangMs`. */
+export type ReceiverAnswer =
+  { status: number; headers?: Record<string, string>; delayMs?: number } | { hangMs: number };
+
+/** A loopback HTTP server playing the agent platform; it can go down and come back on its port. */
+export interface TestReceiver {
+  url: string;
+  requests: ReceivedRequest[];
+  /** Decides each answer; `nth` counts the requests for that event id, from 1. */
+  answer: (request: ReceivedRequest, nth: number) => ReceiverAnswer;
+  up(): Promise<void>;
+  down(): Promise<void>;
+}
+
+/** Binds port 0 once to learn a free port, then serves on it whenever `up()` is called. */
+export async function startTestReceiver(): Promise<TestReceiver> {
+  let server: Server | null = null;
+  let port = 0;
+  const perId = new Map<string, number>();
+  const receiver: TestReceiver = {
+    url: "",
+    requests: [],
+    answer: () => ({ status: 200 }),
+    async up() {
+      server = await listen(receiver, perId, port);
+    },
+    async down() {
+      const current = server;
+      server = null;
+      if (!current) return;
+      current.closeAllConnections();
+      await new Promise<void>((resolve) => current.close(() => resolve()));
+    },
+  };
+  await receiver.up();
+  // The first `up()` binds port 0; later ones come back on the port it got.
+  port = ((server as Server | null)?.address() as AddressInfo).port;
+  receiver.url = `http://127.0.0.1:${port}/relay-events`;
+  return receiver;
+}
+
+function listen(receiver: TestReceiver, perId: Map<string, number>, port: number): Promise<Server> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const rawBody = Buffer.concat(chunks);
+      const request: ReceivedRequest = {
+        rawBody,
+        headers: req.headers,
+        method: req.method ?? "",
+        event: JSON.parse(rawBody.toString("utf8")) as ReceivedRequest["event"],
+        at: Date.now(),
+      };
+      receiver.requests.push(request);
+      const nth = (perId.get(request.event.id) ?? 0) + 1;
+      perId.set(request.event.id, nth);
+      const answer = receiver.answer(request, nth);
+      if ("hangMs" in answer) {
+        setTimeout(() => res.destroy(), answer.hangMs).unref();
+        return;
+      }
+      const reply = () => res.writeHead(answer.status, answer.headers ?? {}).end("{}");
+      if (answer.delayMs) setTimeout(reply, answer.delayMs).unref();
+      else reply();
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve(server));
+  });
+}
+
+/** The EVENTS_WEBHOOK_SECRET of the tests' configs. */
+export const TEST_EVENTS_SECRET = "events-secret-0123456789";
+
+/** A worker-only config on the test Redis, under a key prefix of its own. */
+export function testRelayConfig(env: Record<string, string>): RelayConfig {
+  return loadConfig(
+    {
+      REDIS_URL: testRedisUrl(),
+      RELAY_KEY_PREFIX: uniquePrefix("ev"),
+      WORKER_PORT: "0",
+      RELAY_ENCRYPTION_KEY: "b".repeat(64),
+      EVENTS_WEBHOOK_SECRET: TEST_EVENTS_SECRET,
+      ...env,
+    },
+    ["worker"],
+  );
+}
+
+/** True when the request carries a valid X-Relay-Signature over its raw body. */
+export function isSigned(request: ReceivedRequest): boolean {
+  const header = request.headers["x-relay-signature"];
+  return verifyEventSignature(request.rawBody, header as string, TEST_EVENTS_SECRET);
+}
+
+export interface EventsQueue {
+  queue: Queue;
+  publisher: EventPublisher;
+  /** Removes the queue's keys and closes the connection. */
+  close(): Promise<void>;
+}
+
+/** The producer side of the events queue of `config`, on a connection of its own. */
+export function openEventsQueue(config: RelayConfig): EventsQueue {
+  const redis = createRedis(config.redis, { mode: "patient" });
+  const queue = new Queue("events", {
+    connection: redis,
+    prefix: queuePrefix(config.redis.keyPrefix, "events"),
+  });
+  return {
+    queue,
+    publisher: new EventPublisher(queue),
+    async close() {
+      await queue.obliterate({ force: true });
+      await queue.close();
+      await closeRedis(redis);
+    },
+  };
+}
+
+/** Polls `condition` until it holds; fails with `label` after `timeoutMs`. */
+export async function waitFor(
+  label: string,
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 20_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The value of relay_events_total{type,outcome}. */
+export async function eventCount(
+  metrics: RelayMetrics,
+  type: string,
+  outcome: string,
+): Promise<number> {
+  const { values } = await metrics.events.get();
+  const found = values.find((v) => v.labels.type === type && v.labels.outcome === outcome);
+  return found?.value ?? 0;
+}
+
+const AT = "2026-11-21T09:14:03.000Z";
+
+const WINDOW: WindowDocument = {
+  lastCustomerMessageAt: "2026-11-19T09:14:03.000Z",
+  standardWindowEndsAt: "2026-11-20T09:14:03.000Z",
+  humanAgentWindowEndsAt: null,
+  canSend: { bot: false, agent: false, template: false },
+};
+
+/** One realistic event of every type, with ids made unique by `suffix`. */
+export function sampleEvents(suffix: string): RelayEvent[] {
+  const received: RelayEvent<"message.received"> = {
+    id: `evt_received${suffix}`,
+    type: "message.received",
+    occurredAt: AT,
+    data: {
+      platform: "messenger",
+      channelId: "104857600000001",
+      userId: "7391020000000042",
+      metaMessageId: "m_AbCdEf0123",
+      kind: "message",
+      text: "Where is my parcel? Ünïcödé ✓",
+      timestamp: AT,
+    },
+  };
+  const sent: RelayEvent<"message.sent"> = {
+    id: `evt_msg${suffix}.sent`,
+    type: "message.sent",
+    occurredAt: AT,
+    data: {
+      id: `msg${suffix}`,
+      platform: "instagram",
+      channelId: "17841400000000001",
+      userId: "6402000000000007",
+      metaMessageId: "aWdfZAG1faXRlbToxOklH",
+      messagingType: "MESSAGE_TAG",
+      tag: "HUMAN_AGENT",
+    },
+  };
+  const delivered: RelayEvent<"message.delivered"> = {
+    id: `evt_msg${suffix}.delivered`,
+    type: "message.delivered",
+    occurredAt: AT,
+    data: { id: `msg${suffix}`, metaMessageId: "wamid.HBgLMTU1NTAwMDAwMDAVAgARGBI", timestamp: AT },
+  };
+  const read: RelayEvent<"message.read"> = {
+    ...delivered,
+    id: `evt_msg${suffix}.read`,
+    type: "message.read",
+  };
+  const failed: RelayEvent<"message.failed"> = {
+    id: `evt_msg${suffix}.failed`,
+    type: "message.failed",
+    occurredAt: AT,
+    data: {
+      id: `msg${suffix}`,
+      platform: "whatsapp",
+      channelId: "106540000000001",
+      userId: "15550000001",
+      sender: { type: "bot", id: "faq-bot" },
+      reason: "window_closed",
+      message: "Not delivered: the customer's last message is older than 24 hours.",
+      window: WINDOW,
+      meta: { code: 131047, message: "Re-engagement message" },
+    },
+  };
+  return [received, sent, delivered, read, failed];
+}

@@ -1,0 +1,135 @@
+import type { Machine } from "./machine";
+import type { DeliveryFigures } from "./scenarios/delivery";
+import type { IngressBatchedFigures, IngressFigures } from "./scenarios/ingress";
+import type { RedisFigures } from "./scenarios/redis";
+
+/** What one run writes to bench/results.json. */
+export interface BenchResults {
+  generatedAt: string;
+  mode: "quick" | "full";
+  command: string;
+  machine: Machine;
+  settings: Record<string, unknown>;
+  targets: typeof TARGETS;
+  ingress: IngressFigures;
+  ingressBatched: IngressBatchedFigures;
+  delivery: DeliveryFigures;
+  redis: RedisFigures;
+  durationSeconds: number;
+}
+
+/** The issue's targets, measured on a 2-core machine (baselines ≈ 6 000 req/s and ≈ 20 000 jobs/s). */
+export const TARGETS = {
+  ingressRatioMin: 0.6,
+  deliveryRatioMin: 0.25,
+  deliveryP99MsMax: 25,
+  roundTripsPerDecisionMax: 1,
+  bytesPerConversationMax: 150,
+};
+
+/** Fields CI checks: each must be a finite number. */
+export const REQUIRED_FIELDS = [
+  "ingress.rps",
+  "ingress.baselineRps",
+  "ingress.ratio",
+  "ingress.p99Ms",
+  "ingressBatched.actionsPerSec",
+  "delivery.messagesPerSec",
+  "delivery.baselineJobsPerSec",
+  "delivery.ratio",
+  "delivery.p99Ms",
+  "redis.roundTripsPerDecision",
+  "redis.bytesPerConversation",
+] as const;
+
+/** The required fields that are missing or not finite numbers (empty when the file is complete). */
+export function missingFields(results: unknown): string[] {
+  return REQUIRED_FIELDS.filter((path) => {
+    let value: unknown = results;
+    for (const part of path.split(".")) {
+      value =
+        value !== null && typeof value === "object"
+          ? (value as Record<string, unknown>)[part]
+          : undefined;
+    }
+    return typeof value !== "number" || !Number.isFinite(value);
+  });
+}
+
+interface Row {
+  figure: string;
+  target: string;
+  measured: string;
+  ratio: string;
+  met: boolean | null;
+}
+
+/** The table printed at the end of a run (and mirrored in docs/performance.md). */
+export function resultRows(r: BenchResults): Row[] {
+  const t = r.targets;
+  return [
+    {
+      figure: "ingress, single-message webhooks (req/s)",
+      target: `ratio ≥ ${t.ingressRatioMin}`,
+      measured: `${r.ingress.rps} (baseline ${r.ingress.baselineRps})`,
+      ratio: String(r.ingress.ratio),
+      met: r.ingress.ratio >= t.ingressRatioMin,
+    },
+    {
+      figure: "ingress latency p50 / p99 at saturation (ms)",
+      target: "-",
+      measured: `${r.ingress.p50Ms} / ${r.ingress.p99Ms} (baseline p99 ${r.ingress.baselineP99Ms})`,
+      ratio: "-",
+      met: null,
+    },
+    {
+      figure: "ingress, WhatsApp batches of 100 (actions/s)",
+      target: "-",
+      measured: `${r.ingressBatched.actionsPerSec} (${r.ingressBatched.windowKeys} windows verified)`,
+      ratio: "-",
+      met: null,
+    },
+    {
+      figure: "delivery, POST /v1/messages → Graph API (replies/s)",
+      target: `ratio ≥ ${t.deliveryRatioMin}`,
+      measured: `${r.delivery.messagesPerSec} (no-op BullMQ ${r.delivery.baselineJobsPerSec} jobs/s)`,
+      ratio: String(r.delivery.ratio),
+      met: r.delivery.ratio >= t.deliveryRatioMin,
+    },
+    {
+      figure: `enqueue → Graph request at ${r.delivery.offeredPerSec}/s, p50 / p99 (ms)`,
+      target: `p99 ≤ ${t.deliveryP99MsMax}`,
+      measured: `${r.delivery.p50Ms} / ${r.delivery.p99Ms}`,
+      ratio: "-",
+      met: r.delivery.p99Ms <= t.deliveryP99MsMax,
+    },
+    {
+      figure: "Redis round trips per window decision",
+      target: `≤ ${t.roundTripsPerDecisionMax}`,
+      measured: String(r.redis.roundTripsPerDecision),
+      ratio: "-",
+      met: r.redis.roundTripsPerDecision <= t.roundTripsPerDecisionMax,
+    },
+    {
+      figure: "Redis bytes per tracked conversation",
+      target: `≤ ${t.bytesPerConversationMax}`,
+      measured: String(r.redis.bytesPerConversation),
+      ratio: "-",
+      met: r.redis.bytesPerConversation <= t.bytesPerConversationMax,
+    },
+  ];
+}
+
+export function formatTable(rows: Row[]): string {
+  const header = ["figure", "target", "measured", "ratio", "met"];
+  const cells = rows.map((row) => [
+    row.figure,
+    row.target,
+    row.measured,
+    row.ratio,
+    row.met === null ? "" : row.met ? "yes" : "NO",
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? "").length)));
+  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i] ?? 0)).join("  ");
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
+}

@@ -1,0 +1,60 @@
+import { RelayError, type InboundItem, type Platform } from "@meta-relay/core";
+import { ItemCollector, type MalformedItem } from "./item-collector";
+import { normaliseMessagingEntry } from "./normalise-messaging";
+import { normaliseWhatsAppEntry } from "./normalise-whatsapp";
+import { webhookEnvelopeSchema, type WebhookObject } from "./webhook-schemas";
+
+const PLATFORM_BY_OBJECT: Record<WebhookObject, Platform> = {
+  page: "messenger",
+  instagram: "instagram",
+  whatsapp_business_account: "whatsapp",
+};
+
+/** The platform of a webhook `object`, or null for an object this product does not handle. */
+export function platformOfObject(object: string): Platform | null {
+  return Object.hasOwn(PLATFORM_BY_OBJECT, object)
+    ? PLATFORM_BY_OBJECT[object as WebhookObject]
+    : null;
+}
+
+export interface NormalisedWebhook {
+  /** Meta's `object`, as sent. */
+  object: string;
+  /** null when the object is not one this product handles (acknowledged and ignored). */
+  platform: Platform | null;
+  /** Every item of every entry, in payload order. */
+  items: InboundItem[];
+  /** Items that did not match Meta's shapes: skipped, so the rest of the payload still counts. */
+  malformed: MalformedItem[];
+}
+
+/** A body that is JSON but not a Meta webhook at all (no `object`, or `entry` not a list). */
+export class InvalidWebhookError extends RelayError<"invalid_payload"> {
+  constructor(issue: string) {
+    super("invalid_payload", `The body is not a Meta webhook: ${issue}.`, {
+      context: { details: { issue } },
+    });
+  }
+}
+
+/**
+ * Turns a parsed webhook body into core items: every entry, every `messaging` / `standby` item,
+ * every `changes[].value.messages` / `statuses` / `errors` item. Throws InvalidWebhookError only
+ * when the envelope itself is wrong; a bad item is skipped and reported in `malformed`.
+ */
+export function normaliseWebhook(payload: unknown): NormalisedWebhook {
+  const envelope = webhookEnvelopeSchema.safeParse(payload);
+  if (!envelope.success) {
+    const issue = envelope.error.issues[0];
+    throw new InvalidWebhookError(
+      `${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`,
+    );
+  }
+  const { object, entry = [] } = envelope.data;
+  const platform = platformOfObject(object);
+  if (!platform) return { object, platform, items: [], malformed: [] };
+  const collector = new ItemCollector(platform);
+  const normaliseEntry = platform === "whatsapp" ? normaliseWhatsAppEntry : normaliseMessagingEntry;
+  entry.forEach((raw, i) => normaliseEntry(collector, raw, `entry[${i}]`));
+  return { object, platform, items: collector.items, malformed: collector.malformed };
+}

@@ -1,0 +1,64 @@
+import { randomBytes } from "node:crypto";
+import { testRedisUrl, uniquePrefix } from "@meta-relay/testkit";
+import { createChannelStore } from "./channel-store";
+import { closeRedis, createRedis } from "./connection";
+import { createKeys } from "./keys";
+import { createTokenCipher } from "./token-cipher";
+
+const TOKEN = "EAAG-secret-page-token";
+
+describe("createChannelStore", () => {
+  const redis = createRedis({ url: testRedisUrl(), clusterNodes: null }, { mode: "patient" });
+  const keys = createKeys(uniquePrefix());
+  const store = createChannelStore(redis, keys, createTokenCipher(randomBytes(32)));
+  afterAll(() => closeRedis(redis));
+
+  it("creates, then updates, keeping the creation time", async () => {
+    const first = await store.put({ platform: "messenger", channelId: "100", accessToken: TOKEN });
+    expect(first.created).toBe(true);
+    expect(first.channel).toMatchObject({
+      platform: "messenger",
+      channelId: "100",
+      humanAgent: false,
+      name: null,
+      pacing: { perSecond: 40 },
+    });
+    const second = await store.put({
+      platform: "messenger",
+      channelId: "100",
+      accessToken: TOKEN,
+      humanAgent: true,
+      name: "Support",
+      pacing: { perSecond: 5 },
+    });
+    expect(second.created).toBe(false);
+    expect(second.channel).toMatchObject({
+      humanAgent: true,
+      name: "Support",
+      pacing: { perSecond: 5, burst: 40 },
+    });
+    expect(second.channel.createdAt).toBe(first.channel.createdAt);
+  });
+
+  it("stores the token encrypted and never returns it", async () => {
+    await store.put({ platform: "whatsapp", channelId: "200", accessToken: TOKEN });
+    const raw = await redis.hgetall(keys.channel({ platform: "whatsapp", channelId: "200" }));
+    expect(JSON.stringify(raw)).not.toContain(TOKEN);
+    const channel = await store.get({ platform: "whatsapp", channelId: "200" });
+    expect(JSON.stringify(channel)).not.toContain(TOKEN);
+    expect(channel).not.toHaveProperty("sealedToken");
+  });
+
+  it("lists and deletes", async () => {
+    await store.put({ platform: "instagram", channelId: "300", accessToken: TOKEN, pageId: "900" });
+    const listed = await store.list();
+    expect(listed.map((c) => `${c.platform}:${c.channelId}`)).toEqual(
+      expect.arrayContaining(["messenger:100", "whatsapp:200", "instagram:300"]),
+    );
+    expect(listed.find((c) => c.channelId === "300")?.pageId).toBe("900");
+    expect(await store.delete({ platform: "instagram", channelId: "300" })).toBe(true);
+    expect(await store.delete({ platform: "instagram", channelId: "300" })).toBe(false);
+    expect(await store.get({ platform: "instagram", channelId: "300" })).toBeNull();
+    expect((await store.list()).some((c) => c.channelId === "300")).toBe(false);
+  });
+});

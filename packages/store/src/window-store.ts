@@ -1,0 +1,121 @@
+import { DAY_MS, RelayError, type ConversationRef, type CustomerAction } from "@meta-relay/core";
+import type { ChainableCommander } from "ioredis";
+import type { RedisClient } from "./connection";
+import { channelTag, type Keys } from "./keys";
+import { RAISE_WINDOW_LUA } from "./window-script";
+
+/**
+ * How long a window record lives after the event that set it: Meta's 7-day human-agent window
+ * plus a day, so a record is never gone while any reply to it could still be allowed.
+ */
+export const WINDOW_RECORD_TTL_MS = 8 * DAY_MS;
+
+const RAISE_COMMAND = "relayRaiseWindow";
+
+type RaiseWindow = (key: string, atMs: string, expireAtMs: string) => unknown;
+
+/** Redis did not acknowledge a window write; the caller answers 503 so Meta redelivers. */
+export class WindowWriteError extends RelayError<"unavailable"> {
+  constructor(cause: unknown) {
+    super("unavailable", "Redis did not acknowledge the window updates.", {
+      retryable: true,
+      cause,
+    });
+  }
+}
+
+export interface WindowStore {
+  /**
+   * Raises `lastCustomerMessageAt` to max(stored, Meta's event time) for every conversation the
+   * actions name (each of an action's `userIds`). One round trip per Redis node; resolves only after
+   * Redis acknowledged every write. Returns how many windows moved forward.
+   */
+  recordCustomerActions(actions: readonly CustomerAction[]): Promise<number>;
+  /** Meta's time (ms) of the customer's latest window-opening action, or null if none is kept. */
+  lastCustomerMessageAt(conversation: ConversationRef): Promise<number | null>;
+}
+
+interface Raise {
+  key: string;
+  /** The channel's hash tag: keys sharing it share a Redis Cluster slot. */
+  tag: string;
+  atMs: number;
+}
+
+export function createWindowStore(redis: RedisClient, keys: Keys): WindowStore {
+  defineRaiseCommand(redis);
+  return {
+    async recordCustomerActions(actions) {
+      const raises = coalesce(actions, keys);
+      if (raises.length === 0) return 0;
+      // A pipeline may not span slots on a Cluster; a single Redis takes the batch in one trip.
+      const groups = redis.isCluster ? groupByTag(raises) : [raises];
+      const moved = await Promise.all(groups.map((group) => runRaises(redis, group)));
+      return moved.reduce((sum, n) => sum + n, 0);
+    },
+    async lastCustomerMessageAt(conversation) {
+      const value = await redis.get(keys.window(conversation));
+      if (value === null) return null;
+      const ms = Number(value);
+      return Number.isFinite(ms) ? ms : null;
+    },
+  };
+}
+
+function defineRaiseCommand(redis: RedisClient): void {
+  if (RAISE_COMMAND in redis) return;
+  redis.defineCommand(RAISE_COMMAND, { numberOfKeys: 1, lua: RAISE_WINDOW_LUA });
+}
+
+/** One raise per conversation key, at the newest event time the batch holds for it. */
+function coalesce(actions: readonly CustomerAction[], keys: Keys): Raise[] {
+  const byKey = new Map<string, Raise>();
+  for (const action of actions) {
+    const tag = channelTag(action);
+    const userIds = action.userIds.length > 0 ? action.userIds : [action.userId];
+    for (const userId of new Set(userIds)) {
+      const key = keys.window({ platform: action.platform, channelId: action.channelId, userId });
+      const known = byKey.get(key);
+      if (!known || known.atMs < action.timestampMs) {
+        byKey.set(key, { key, tag, atMs: action.timestampMs });
+      }
+    }
+  }
+  return [...byKey.values()];
+}
+
+function groupByTag(raises: Raise[]): Raise[][] {
+  const groups = new Map<string, Raise[]>();
+  for (const raise of raises) {
+    const group = groups.get(raise.tag);
+    if (group) group.push(raise);
+    else groups.set(raise.tag, [raise]);
+  }
+  return [...groups.values()];
+}
+
+async function runRaises(redis: RedisClient, raises: Raise[]): Promise<number> {
+  const pipeline = redis.pipeline();
+  const raise = (pipeline as ChainableCommander & Record<string, RaiseWindow | undefined>)[
+    RAISE_COMMAND
+  ];
+  if (!raise) throw new Error(`${RAISE_COMMAND} is not defined on this Redis client`);
+  for (const r of raises) {
+    raise.call(pipeline, r.key, String(r.atMs), String(r.atMs + WINDOW_RECORD_TTL_MS));
+  }
+  let results: [Error | null, unknown][] | null;
+  try {
+    results = await pipeline.exec();
+  } catch (error) {
+    throw new WindowWriteError(error);
+  }
+  if (!results || results.length !== raises.length) {
+    throw new WindowWriteError(new Error("the pipeline returned no results"));
+  }
+  let moved = 0;
+  for (const [error, value] of results) {
+    if (error) throw new WindowWriteError(error);
+    if (value === 1) moved += 1;
+  }
+  return moved;
+}
