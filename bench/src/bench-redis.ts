@@ -12,6 +12,8 @@ export interface BenchRedis {
   /** A plain connection for the bench's own reads (INFO, SCAN). */
   client: Redis;
   version: string;
+  /** The server's process id when the bench started it (its CPU time is then measured), else null. */
+  pid: number | null;
   /** Stops our server, or deletes every key the run wrote on a shared one. */
   close(log: (line: string) => void): Promise<void>;
 }
@@ -30,6 +32,7 @@ export async function openBenchRedis(externalUrl: string | undefined): Promise<B
       owned: false,
       client,
       version: await redisVersion(client),
+      pid: null,
       async close(log) {
         const deleted = await deleteByPrefix(client, keyPrefix);
         log(`deleted ${deleted} keys under ${keyPrefix} from the external Redis`);
@@ -45,6 +48,7 @@ export async function openBenchRedis(externalUrl: string | undefined): Promise<B
     owned: true,
     client,
     version: await redisVersion(client),
+    pid: Number(await infoField(client, "server", "process_id")),
     async close() {
       await client.quit();
       await server.stop("SIGTERM");
@@ -93,4 +97,33 @@ export async function infoField(client: Redis, section: string, field: string): 
 
 function redisVersion(client: Redis): Promise<string> {
   return infoField(client, "server", "redis_version");
+}
+
+/** Calls and microseconds per command since the server started (INFO commandstats). */
+export async function commandStats(client: Redis): Promise<Map<string, CommandStat>> {
+  const stats = new Map<string, CommandStat>();
+  for (const line of (await client.info("commandstats")).split(/\r?\n/)) {
+    const match = /^cmdstat_([^:]+):calls=(\d+),usec=(\d+)/.exec(line);
+    if (match) stats.set(match[1] as string, { calls: Number(match[2]), usec: Number(match[3]) });
+  }
+  return stats;
+}
+
+export interface CommandStat {
+  calls: number;
+  usec: number;
+}
+
+/** What each command cost between two commandstats readings, most expensive first. */
+export function commandStatsDelta(
+  before: Map<string, CommandStat>,
+  after: Map<string, CommandStat>,
+): ({ command: string } & CommandStat)[] {
+  return [...after.entries()]
+    .map(([command, a]) => {
+      const b = before.get(command) ?? { calls: 0, usec: 0 };
+      return { command, calls: a.calls - b.calls, usec: a.usec - b.usec };
+    })
+    .filter((d) => d.calls > 0)
+    .sort((x, y) => y.usec - x.usec);
 }

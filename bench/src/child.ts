@@ -6,6 +6,7 @@ import { createInterface } from "node:readline";
 export interface ChildServer {
   /** What the child printed after READY, e.g. its port. */
   info: Record<string, unknown>;
+  pid: number;
   /** Writes one line to the child's stdin (a command for children that take any). */
   send(line: string): void;
   /** The JSON of the next `WORD {json}` line the child prints, e.g. `DONE {...}`. */
@@ -19,6 +20,7 @@ export interface ChildOptions {
 }
 
 let defaultExecArgv: string[] = [];
+let spawned = 0;
 
 /** Node flags every child gets from now on (the `--profile` switch sets `--cpu-prof`). */
 export function setChildExecArgv(execArgv: string[]): void {
@@ -35,16 +37,21 @@ export function startChild(
   options: ChildOptions = {},
 ): Promise<ChildServer> {
   const script = join(__dirname, "servers", `${name}.js`);
-  const execArgv = options.execArgv ?? defaultExecArgv;
+  const execArgv = [...(options.execArgv ?? defaultExecArgv)];
+  spawned += 1;
+  // Profiles named after the server, so the hot spots can be told apart.
+  if (execArgv.includes("--cpu-prof"))
+    execArgv.push(`--cpu-prof-name=${spawned}-${name}.cpuprofile`);
   const child = spawn(process.execPath, [...execArgv, script, JSON.stringify(settings)], {
     stdio: ["pipe", "pipe", "inherit"],
   });
   const mailbox = new LineMailbox(name);
-  const lines = createInterface({ input: child.stdout as NonNullable<ChildProcess["stdout"]> });
+  const lines = createInterface({ input: child.stdout });
   lines.on("line", (line) => mailbox.push(line));
   child.once("exit", (code, signal) => mailbox.close(code, signal));
   return mailbox.next("READY", 30_000).then((info) => ({
     info,
+    pid: child.pid ?? 0,
     send: (line) => {
       child.stdin?.write(`${line}\n`);
     },

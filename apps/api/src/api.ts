@@ -12,6 +12,8 @@ import {
   isRedisReachable,
 } from "@meta-relay/store";
 import { Queue } from "bullmq";
+import { mountOperations } from "./admin/operations";
+import { mountDocs } from "./docs/docs-routes";
 import { v1Router } from "./v1/v1-router";
 
 export interface RoleDeps {
@@ -62,12 +64,21 @@ export async function startApi({ config, logger, metrics }: RoleDeps): Promise<R
       { apiKeys: config.api.keys, bodyLimitBytes: config.api.bodyLimitBytes },
     ),
   );
+  const operations = mountOperations(http.app, {
+    config,
+    logger: log,
+    metrics,
+    redis,
+    outboundQueue,
+  });
+  mountDocs(http.app);
   const port = await http.listen(config.ports.api);
   log.info({ port }, "api listening");
   return {
     port,
     async close(timeoutMs) {
       await http.close(timeoutMs);
+      await operations.close();
       await outboundQueue.close();
       await closeRedis(redis);
     },

@@ -104,7 +104,11 @@ async function assemble(
     LOG_LEVEL: "warn",
     SHUTDOWN_TIMEOUT_SECONDS: "5",
   });
-  const relay = await startRelay(config, createLogger({ level: "warn", destination: stream }), createMetrics());
+  const relay = await startRelay(
+    config,
+    createLogger({ level: "warn", destination: stream }),
+    createMetrics(),
+  );
   closers.push(() => relay.close(5_000));
 
   const apiBase = `http://127.0.0.1:${portOf(relay, "api")}`;
@@ -146,7 +150,11 @@ async function assemble(
 }
 
 /** The simulated Meta learns the channel's token; the relay learns it through the real API. */
-async function connect(sim: MetaSimulator, client: RelayClient, channel: DemoChannel): Promise<void> {
+async function connect(
+  sim: MetaSimulator,
+  client: RelayClient,
+  channel: DemoChannel,
+): Promise<void> {
   sim.addChannel({
     platform: channel.platform,
     channelId: channel.channelId,

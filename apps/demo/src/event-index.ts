@@ -2,7 +2,6 @@ import type {
   MessageFailedData,
   MessageReceivedData,
   MessageSentData,
-  MessageStatusData,
   RelayEvent,
 } from "@meta-relay/core";
 import type { EventsReceiver } from "./events-receiver";
@@ -12,8 +11,6 @@ export class EventIndex {
   /** By our message id. */
   readonly sent = new Map<string, MessageSentData>();
   readonly failed = new Map<string, MessageFailedData>();
-  /** By our message id: the latest of message.delivered / message.read. */
-  readonly receipts = new Map<string, "delivered" | "read">();
   /** By Meta's message id of the customer's message. */
   readonly received = new Map<string, MessageReceivedData>();
 
@@ -41,14 +38,9 @@ export class EventIndex {
         this.failed.set(data.id, data);
         return;
       }
-      case "message.delivered":
-      case "message.read": {
-        const data = event.data as MessageStatusData;
-        if (this.receipts.get(data.id) !== "read") {
-          this.receipts.set(data.id, event.type === "message.read" ? "read" : "delivered");
-        }
+      default:
+        // Receipts: the message's status is read back through GET /v1/messages/{id}.
         return;
-      }
     }
   }
 }

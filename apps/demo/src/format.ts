@@ -4,11 +4,11 @@ import type { CustomerWrite, DemoReply, DemoStep } from "./scenario";
 
 /** How text is dressed: colours and symbols on a terminal, plain ASCII marks in a log or a pipe. */
 export interface Style {
-  mark(verdict: Verdict, frame: number): string;
-  bold(text: string): string;
-  dim(text: string): string;
-  good(text: string): string;
-  bad(text: string): string;
+  mark: (verdict: Verdict, frame: number) => string;
+  bold: (text: string) => string;
+  dim: (text: string) => string;
+  good: (text: string) => string;
+  bad: (text: string) => string;
 }
 
 const SPINNER = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
@@ -16,7 +16,11 @@ const ansi = (code: string) => (text: string) => `\x1b[${code}m${text}\x1b[0m`;
 
 export const TTY_STYLE: Style = {
   mark: (v, frame) =>
-    !v.settled ? ansi("36")(SPINNER[frame % SPINNER.length] ?? "-") : v.ok ? ansi("32")("✔") : ansi("31")("✘"),
+    !v.settled
+      ? ansi("36")(SPINNER[frame % SPINNER.length] ?? "-")
+      : v.ok
+        ? ansi("32")("✔")
+        : ansi("31")("✘"),
   bold: ansi("1"),
   dim: ansi("2"),
   good: ansi("32"),
@@ -71,7 +75,8 @@ export function stepLines(step: DemoStep, rows: Row[], style: Style, frame: numb
   const lines = [`${style.bold(`${step.number}. ${step.title}`)}  ${stepState(rows, style)}`];
   lines.push(`   ${style.dim(step.story)}`);
   for (const row of rows) {
-    const summary = row.verdict.settled && !row.verdict.ok ? style.bad(row.verdict.summary) : row.verdict.summary;
+    const summary =
+      row.verdict.settled && !row.verdict.ok ? style.bad(row.verdict.summary) : row.verdict.summary;
     lines.push(`   ${style.mark(row.verdict, frame)} ${row.label.padEnd(width)}  ${summary}`);
     if (row.verdict.sentence) lines.push(`        ${style.dim(`"${row.verdict.sentence}"`)}`);
   }

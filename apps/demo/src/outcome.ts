@@ -14,7 +14,7 @@ export type Expectation =
 
 /** Everything the demo has learnt about one reply so far, from the API and from the events. */
 export interface ReplyObservation {
-  /** The latest GET /v1/messages/{id}; null before the first answer. */
+  /** The latest GET /v1/messages/{id} (or the 202 of the POST); null before it was posted. */
   record: MessageView | null;
   sent: MessageSentData | null;
   failed: MessageFailedData | null;
@@ -50,15 +50,18 @@ export function describeExpectation(expect: Expectation): string {
 }
 
 /** Judges a reply; `timedOut` turns a row still waiting into a difference. */
-export function judgeReply(
-  expect: Expectation,
-  obs: ReplyObservation,
-  timedOut = false,
-): Verdict {
-  const status = obs.record?.status ?? "queued";
+export function judgeReply(expect: Expectation, obs: ReplyObservation, timedOut = false): Verdict {
+  const status = obs.record?.status ?? null;
   if (status === "failed" && obs.failed) return judgeRefusal(expect, obs.failed);
-  if (ACCEPTED.has(status) && obs.sent) return judgeDelivery(expect, status, obs.sent);
-  const summary = status === "queued" ? "queued" : `${status}, waiting for its event`;
+  if (status !== null && ACCEPTED.has(status) && obs.sent) {
+    return judgeDelivery(expect, status, obs.sent);
+  }
+  const summary =
+    status === null
+      ? "not posted yet"
+      : status === "queued"
+        ? "queued"
+        : `${status}, waiting for its event`;
   if (!timedOut) return { settled: false, ok: false, summary };
   return differs(`${summary} (no outcome in time)`, expect);
 }

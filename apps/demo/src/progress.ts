@@ -26,7 +26,9 @@ export interface Display {
 const FRAME_MS = 100;
 const HIDE_CURSOR = "\x1b[?25l";
 const SHOW_CURSOR = "\x1b[?25h";
-const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+const ESC = String.fromCharCode(27);
+/** An ANSI escape sequence (colours, cursor moves): it takes no room on the screen. */
+const ANSI = new RegExp(`${ESC}\\[[0-9;?]*[A-Za-z]`, "g");
 
 /**
  * On a terminal, live blocks redraw in place (with a spinner); elsewhere (a pipe, a CI log) each

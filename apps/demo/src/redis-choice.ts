@@ -24,7 +24,10 @@ export async function chooseRedis(redisUrl: string | undefined): Promise<DemoRed
   let why = "REDIS_URL is not set";
   if (redisUrl) {
     if (!/^rediss?:\/\//.test(redisUrl)) {
-      throw new DemoError("demo_redis_unavailable", "REDIS_URL must be a redis:// or rediss:// URL");
+      throw new DemoError(
+        "demo_redis_unavailable",
+        "REDIS_URL must be a redis:// or rediss:// URL",
+      );
     }
     if (await answers(redisUrl)) {
       return {
@@ -84,7 +87,10 @@ export function withoutPassword(url: string): string {
  * shares with others. The prefix is unique to this run, so nothing else matches.
  */
 export async function removeDemoKeys(url: string, keyPrefix: string): Promise<number> {
-  const client = createRedis({ url, clusterNodes: null }, { mode: "patient", name: "demo-cleanup" });
+  const client = createRedis(
+    { url, clusterNodes: null },
+    { mode: "patient", name: "demo-cleanup" },
+  );
   let removed = 0;
   try {
     for (const pattern of [`${keyPrefix}:*`, `{${keyPrefix}:*`]) {

@@ -1,4 +1,10 @@
-import type { MessageContent, MessageFailure, MessageStatus, Platform, Sender } from "@meta-relay/core";
+import type {
+  MessageContent,
+  MessageFailure,
+  MessageStatus,
+  Platform,
+  Sender,
+} from "@meta-relay/core";
 import { DemoError } from "./demo-error";
 
 /** GET /v1/messages/{id}, as far as the demo reads it. */

@@ -66,7 +66,10 @@ async function playStep(ctx: ScenarioContext, step: DemoStep): Promise<StepResul
     }
     // One after the other: replies to one customer leave in the order they were posted.
     for (const state of replies) {
-      state.id = await ctx.client.sendReply(replyInput(state.reply));
+      const id = await ctx.client.sendReply(replyInput(state.reply));
+      // The API answered 202 "queued": that is the message's state until the first read-back.
+      state.id = id;
+      state.record = { id, status: "queued", attempts: 0 };
       block.refresh();
     }
     timedOut = !(await waitForOutcomes(ctx, replies, rows, () => block.refresh()));

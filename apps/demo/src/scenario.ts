@@ -1,4 +1,10 @@
-import { HOUR_MS, MINUTE_MS, type MessageContent, type Platform, type Sender } from "@meta-relay/core";
+import {
+  HOUR_MS,
+  MINUTE_MS,
+  type MessageContent,
+  type Platform,
+  type Sender,
+} from "@meta-relay/core";
 import type { Expectation } from "./outcome";
 
 /** A channel the demo connects through PUT /v1/channels and registers with the simulated Meta. */

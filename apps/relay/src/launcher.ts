@@ -49,13 +49,21 @@ export async function startRelay(
   return { roles, close: (timeoutMs) => closeAll(roles, logger, timeoutMs) };
 }
 
+/**
+ * Stops taking traffic first (ingress and api together), then lets the workers finish their jobs
+ * with whatever time is left: every role shares one deadline, so the whole process stops within
+ * `timeoutMs` however the time divides between them.
+ */
 async function closeAll(roles: RunningRole[], logger: Logger, timeoutMs: number): Promise<void> {
-  // Stop taking traffic first (ingress, api), then let workers finish their jobs.
-  for (const running of [...roles].reverse()) {
+  const deadline = Date.now() + timeoutMs;
+  const remaining = () => Math.max(0, deadline - Date.now());
+  const close = async (running: RunningRole) => {
     try {
-      await running.close(timeoutMs);
+      await running.close(remaining());
     } catch (err) {
       logger.error({ err, role: running.role }, "role did not close cleanly");
     }
-  }
+  };
+  await Promise.all(roles.filter((r) => r.role !== "worker").map(close));
+  await Promise.all(roles.filter((r) => r.role === "worker").map(close));
 }

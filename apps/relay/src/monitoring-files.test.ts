@@ -60,7 +60,7 @@ async function exportedNames(): Promise<{ plain: Set<string>; histograms: Set<st
   const all = await metrics.registry.getMetricsAsJSON();
   return {
     plain: new Set(all.map((m) => m.name)),
-    histograms: new Set(all.filter((m) => m.type === "histogram").map((m) => m.name)),
+    histograms: new Set(all.filter((m) => String(m.type) === "histogram").map((m) => m.name)),
   };
 }
 
@@ -93,7 +93,7 @@ describe("metricNamesIn", () => {
     ).toEqual(["relay_graph_request_duration_seconds_bucket"]);
     expect(
       metricNamesIn(
-        "time() - max by (queue) (a_metric) > 600 and max(b_metric{state=\"waiting\"}) / clamp_min(c, 1e-9)",
+        'time() - max by (queue) (a_metric) > 600 and max(b_metric{state="waiting"}) / clamp_min(c, 1e-9)',
       ),
     ).toEqual(["a_metric", "b_metric", "c"]);
   });
@@ -154,7 +154,9 @@ describe("alert rules and the Grafana dashboard", () => {
       expect(titles.filter((t) => t.includes(wanted))).toHaveLength(1);
     }
     const graph = panels.find((p) => p.title === "Graph API latency");
-    const quantiles = (graph?.targets ?? []).map((t) => /histogram_quantile\(([\d.]+)/.exec(t.expr)?.[1]);
+    const quantiles = (graph?.targets ?? []).map(
+      (t) => /histogram_quantile\(([\d.]+)/.exec(t.expr)?.[1],
+    );
     expect(quantiles).toEqual(["0.5", "0.95", "0.99"]);
     const datasource = parse(read("infra/grafana/provisioning/datasources/prometheus.yml")) as {
       datasources: { uid: string; url: string }[];

@@ -5,6 +5,7 @@ import { closeRedis, createRedis, isRedisReachable, type RedisClient } from "@me
 import { startEventsProcessor } from "./events/events-processor";
 import { startOutboundProcessor } from "./outbound/outbound-processor";
 import type { RunningProcessor } from "./processor";
+import { startQueueGauges } from "./queue-gauges";
 
 export interface RoleDeps {
   config: RelayConfig;
@@ -38,6 +39,12 @@ export async function startWorker(deps: RoleDeps): Promise<RunningWorker> {
   });
   const context: WorkerContext = { ...deps, logger: log, redis };
   const processors = await Promise.all(PROCESSORS.map((start) => start(context)));
+  const gauges = startQueueGauges({
+    keyPrefix: deps.config.redis.keyPrefix,
+    redis,
+    metrics: deps.metrics,
+    logger: log,
+  });
   const http = createHttpServer({
     role: "worker",
     logger: log,
@@ -53,6 +60,7 @@ export async function startWorker(deps: RoleDeps): Promise<RunningWorker> {
     async close(timeoutMs) {
       await Promise.all(processors.map((p) => p.close(timeoutMs)));
       await http.close(1_000);
+      await gauges.close();
       await closeRedis(redis);
     },
   };

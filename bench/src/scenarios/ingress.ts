@@ -1,6 +1,6 @@
-import type { Redis } from "ioredis";
-import { countKeys } from "../bench-redis";
+import { countKeys, type BenchRedis } from "../bench-redis";
 import { startChild } from "../child";
+import { CostRecorder, describeCpu, type CostProfile } from "../cost";
 import { runLoad, type LoadResult } from "../load";
 import { BENCH_APP_SECRET, productEnv, type BenchSettings } from "../settings";
 import { median, round } from "../stats";
@@ -16,6 +16,10 @@ export interface IngressFigures {
   baselineP99Ms: number;
   /** Product responses other than 2xx, and connection errors, over every round (should be 0). */
   rejected: number;
+  /** Where the time went in the product's rounds, per request ("bench" is autocannon). */
+  cost: CostProfile;
+  /** The same for the baseline's rounds. */
+  baselineCost: CostProfile;
 }
 
 type Log = (line: string) => void;
@@ -41,9 +45,24 @@ function messengerLoad(
  * Signed single-message Messenger webhooks with unique ids, at saturation: the product's ingress
  * against a bare express app that only checks the HMAC and parses, alternating rounds.
  */
-export async function benchIngress(settings: BenchSettings, log: Log): Promise<IngressFigures> {
+export async function benchIngress(
+  settings: BenchSettings,
+  redis: BenchRedis,
+  log: Log,
+): Promise<IngressFigures> {
   const product = await startChild("product-ingress", { env: productEnv(settings) });
   const baseline = await startChild("baseline-ingress", { secret: BENCH_APP_SECRET });
+  const redisPid: Record<string, number> = redis.pid === null ? {} : { redis: redis.pid };
+  const productCost = new CostRecorder(redis.client, {
+    ingress: product.pid,
+    bench: process.pid,
+    ...redisPid,
+  });
+  const baselineCost = new CostRecorder(redis.client, {
+    baseline: baseline.pid,
+    bench: process.pid,
+    ...redisPid,
+  });
   try {
     const productPort = product.info.port as number;
     const baselinePort = baseline.info.port as number;
@@ -53,8 +72,12 @@ export async function benchIngress(settings: BenchSettings, log: Log): Promise<I
     const ours: LoadResult[] = [];
     const theirs: LoadResult[] = [];
     for (let i = 1; i <= settings.rounds; i++) {
+      await baselineCost.start();
       const base = await messengerLoad(baselinePort, settings.roundSeconds, settings);
+      await baselineCost.stop(base.requests);
+      await productCost.start();
       const mine = await messengerLoad(productPort, settings.roundSeconds, settings);
+      await productCost.stop(mine.requests);
       theirs.push(base);
       ours.push(mine);
       log(
@@ -63,6 +86,11 @@ export async function benchIngress(settings: BenchSettings, log: Log): Promise<I
     }
     const rps = median(ours.map((r) => r.rps));
     const baselineRps = median(theirs.map((r) => r.rps));
+    const cost = productCost.profile();
+    const base = baselineCost.profile();
+    log(
+      `ingress: product ${describeCpu(cost, "requests")}; baseline ${describeCpu(base, "requests")}`,
+    );
     return {
       rps: round(rps, 0),
       baselineRps: round(baselineRps, 0),
@@ -72,6 +100,8 @@ export async function benchIngress(settings: BenchSettings, log: Log): Promise<I
       baselineP50Ms: median(theirs.map((r) => r.p50Ms)),
       baselineP99Ms: median(theirs.map((r) => r.p99Ms)),
       rejected: ours.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
+      cost,
+      baselineCost: base,
     };
   } finally {
     await Promise.all([product.stop(), baseline.stop()]);
@@ -99,7 +129,7 @@ const BATCH_SIZE = 100;
  */
 export async function benchIngressBatched(
   settings: BenchSettings,
-  redis: Redis,
+  redis: BenchRedis,
   log: Log,
 ): Promise<IngressBatchedFigures> {
   const product = await startChild("product-ingress", { env: productEnv(settings) });
@@ -152,11 +182,11 @@ export async function benchIngressBatched(
  */
 async function verifyWindows(
   settings: BenchSettings,
-  redis: Redis,
+  redis: BenchRedis,
   acknowledged: number,
   generated: number,
 ): Promise<number> {
-  const found = await countKeys(redis, `${settings.keyPrefix}:w:{w:${BATCH_PHONE}}:*`);
+  const found = await countKeys(redis.client, `${settings.keyPrefix}:w:{w:${BATCH_PHONE}}:*`);
   if (found < acknowledged || found > generated) {
     throw new Error(
       `window keys do not match the webhooks: ${found} keys, ${acknowledged} actions acknowledged, ${generated} sent`,

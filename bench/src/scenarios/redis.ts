@@ -79,7 +79,8 @@ async function measureMemory(
       actions.push(customerMessage(MEMORY_PAGE, psid(n), now - (n % 3_600_000)));
     }
     await windows.recordCustomerActions(actions);
-    if ((start + batch) % 25_000 === 0) log(`redis: ${start + batch} of ${total} conversations recorded`);
+    if ((start + batch) % 25_000 === 0)
+      log(`redis: ${start + batch} of ${total} conversations recorded`);
   }
   const after = await usedMemory(client);
   const pattern = `${settings.keyPrefix}:w:{m:${MEMORY_PAGE}}:*`;
@@ -101,10 +102,15 @@ async function measureDecisionTrips(
   client: Redis,
   redis: RedisClient,
   log: Log,
-): Promise<Pick<RedisFigures, "roundTripsPerDecision" | "commandsInsideScriptPerDecision" | "decisions">> {
+): Promise<
+  Pick<RedisFigures, "roundTripsPerDecision" | "commandsInsideScriptPerDecision" | "decisions">
+> {
   const keys = createKeys(settings.keyPrefix);
   const conversations = await prepareConversations(settings, redis, settings.decisions + 1);
-  const decider = createRedis({ url: settings.redisUrl, clusterNodes: null }, { mode: "blocking", name: "bench-decide" });
+  const decider = createRedis(
+    { url: settings.redisUrl, clusterNodes: null },
+    { mode: "blocking", name: "bench-decide" },
+  );
   try {
     const drain = createDrainStore(decider, keys, { leaseMs: 60_000 });
     const [first, ...measured] = conversations;
@@ -116,7 +122,9 @@ async function measureDecisionTrips(
     const commands = await recorder.stop();
     const sent = commands.filter((c) => c.source === address).length;
     const inside = commands.filter((c) => c.source === "lua").length;
-    log(`redis: ${measured.length} decisions sent ${sent} commands (${inside} more ran inside scripts)`);
+    log(
+      `redis: ${measured.length} decisions sent ${sent} commands (${inside} more ran inside scripts)`,
+    );
     return {
       roundTripsPerDecision: round(sent / measured.length, 3),
       commandsInsideScriptPerDecision: round(inside / measured.length, 2),

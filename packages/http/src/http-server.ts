@@ -30,15 +30,22 @@ export interface HttpServer {
  */
 export function createHttpServer(options: HttpServerOptions): HttpServer {
   const app = express();
+  const state = { closing: false };
   app.disable("x-powered-by");
   app.set("trust proxy", false);
   app.use(requestMetrics(options));
+  app.use((_req, res, next) => {
+    // A request that arrives on a kept-alive connection during shutdown is the last one on it.
+    if (state.closing) res.setHeader("Connection", "close");
+    next();
+  });
   app.get("/healthz", (_req, res) => {
     const live = options.live?.() ?? true;
     res.status(live ? 200 : 503).json({ status: live ? "ok" : "stalled" });
   });
   app.get("/readyz", async (_req, res) => {
-    const ready = await options.ready().catch(() => false);
+    // Shutting down: tell load balancers to stop sending before the port closes for good.
+    const ready = !state.closing && (await options.ready().catch(() => false));
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable" });
   });
   app.get("/metrics", async (_req, res) => {
@@ -50,7 +57,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     app,
     server,
     listen: (port, host = "0.0.0.0") => listen(app, server, options.logger, port, host),
-    close: (timeoutMs) => closeGracefully(server, timeoutMs),
+    close: (timeoutMs) => {
+      state.closing = true;
+      return closeGracefully(server, timeoutMs);
+    },
   };
 }
 
@@ -79,13 +89,19 @@ function listen(
   });
 }
 
+/**
+ * Stops accepting connections, lets in-flight requests finish and closes each kept-alive connection
+ * as soon as it is idle (not after the keep-alive timeout); past `timeoutMs` every connection is cut.
+ */
 async function closeGracefully(server: Server, timeoutMs: number): Promise<void> {
   if (!server.listening) return;
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
-  const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
+  const deadline = setTimeout(() => server.closeAllConnections(), timeoutMs);
   await closed;
-  clearTimeout(timer);
+  clearInterval(sweep);
+  clearTimeout(deadline);
 }
 
 function requestMetrics(options: HttpServerOptions): RequestHandler {

@@ -61,7 +61,9 @@ describe("collectQueueMetrics", () => {
     const worker = collectQueueMetrics(metrics, [outbound]);
     try {
       const text = await metrics.registry.metrics();
-      const lines = text.split("\n").filter((l) => l.startsWith('relay_queue_jobs{queue="outbound"'));
+      const lines = text
+        .split("\n")
+        .filter((l) => l.startsWith('relay_queue_jobs{queue="outbound"'));
       expect(lines).toHaveLength(6);
       api.stop();
       const onlyWorker = await metrics.registry.metrics();
@@ -113,13 +115,15 @@ describe("secondsWaiting", () => {
     expect(secondsWaiting({ timestamp: now - 10_000, delay: 0, processedOn: undefined }, now)).toBe(
       10,
     );
-    expect(secondsWaiting({ timestamp: now - 10_000, delay: 4_000, processedOn: undefined }, now)).toBe(
-      6,
-    );
+    expect(
+      secondsWaiting({ timestamp: now - 10_000, delay: 4_000, processedOn: undefined }, now),
+    ).toBe(6);
     // A retried job: the start of its last attempt, not its creation hours ago.
-    expect(secondsWaiting({ timestamp: now - 3_600_000, delay: 500, processedOn: now - 2_000 }, now)).toBe(
-      2,
+    expect(
+      secondsWaiting({ timestamp: now - 3_600_000, delay: 500, processedOn: now - 2_000 }, now),
+    ).toBe(2);
+    expect(secondsWaiting({ timestamp: now + 5_000, delay: 0, processedOn: undefined }, now)).toBe(
+      0,
     );
-    expect(secondsWaiting({ timestamp: now + 5_000, delay: 0, processedOn: undefined }, now)).toBe(0);
   });
 });

@@ -7,9 +7,6 @@ import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { startApi, type RunningApi } from "../api";
 
-/** A parsed JSON body, loosely typed for assertions. */
-type Json = ReturnType<typeof JSON.parse>;
-
 const KEY = "key-aaaaaaaaaaaaaaaa";
 const TOKEN = "EAAG-very-secret-page-token-42";
 const lines: string[] = [];
@@ -54,7 +51,7 @@ describe("/v1 agent API", () => {
         : { body: typeof body === "string" ? body : JSON.stringify(body) }),
     });
     const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Json) : null, text };
+    return { status: res.status, body: text ? JSON.parse(text) : null, text };
   };
   const message = (overrides: Record<string, unknown> = {}) => ({
     channel: { platform: "messenger", id: "100" },

@@ -105,7 +105,7 @@ describe("outbound behaviour, end to end", () => {
     await h.channel({ platform: "messenger", channelId: "page-paced", accessToken: "tok-paced" });
     await h.api("PUT", "/v1/channels/messenger/page-paced", {
       accessToken: "tok-paced",
-      pacing: { perSecond: 1, burst: 1 },
+      pacing: { perSecond: 0.5, burst: 1 },
     });
     const paced = Array.from(
       { length: 4 },

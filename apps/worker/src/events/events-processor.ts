@@ -4,6 +4,7 @@ import type { Logger, RelayMetrics } from "@meta-relay/observability";
 import { queuePrefix, type QueueName } from "@meta-relay/queues";
 import type { RedisClient } from "@meta-relay/store";
 import { Worker } from "bullmq";
+import { createConsumptionWatch } from "../consumption-watch";
 import type { RunningProcessor } from "../processor";
 import { eventsBackoffStrategy } from "./backoff";
 import type { EventTarget } from "./delivery";
@@ -36,16 +37,22 @@ export async function startEventsProcessor(deps: EventsProcessorDeps): Promise<R
     log,
     metrics,
   });
+  const consumption = createConsumptionWatch({
+    queue: QUEUE,
+    prefix: queuePrefix(config.redis.keyPrefix, QUEUE),
+    connection: deps.redis,
+  });
   const worker = new Worker(
     QUEUE,
-    async (job, _token, signal) => {
-      touch();
-      try {
-        await handle(job, signal);
-      } finally {
+    (job, _token, signal) =>
+      consumption.track(async () => {
         touch();
-      }
-    },
+        try {
+          await handle(job, signal);
+        } finally {
+          touch();
+        }
+      }),
     {
       connection: deps.redis,
       prefix: queuePrefix(config.redis.keyPrefix, QUEUE),
@@ -56,6 +63,7 @@ export async function startEventsProcessor(deps: EventsProcessorDeps): Promise<R
   );
   worker.on("error", (err) => log.warn({ err }, "events worker error"));
   worker.on("drained", touch);
+  consumption.attach(worker);
   await worker.waitUntilReady();
   touch();
   log.info(
@@ -64,8 +72,11 @@ export async function startEventsProcessor(deps: EventsProcessorDeps): Promise<R
   );
   return {
     name: QUEUE,
-    isLive: () => worker.isRunning(),
-    close: (timeoutMs) => closeWorker(worker, timeoutMs, log),
+    isLive: () => worker.isRunning() && consumption.isLive(),
+    async close(timeoutMs) {
+      await closeWorker(worker, timeoutMs, log);
+      await consumption.stop();
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import {
   createTokenCipher,
 } from "@meta-relay/store";
 import { Queue, Worker } from "bullmq";
+import { createConsumptionWatch } from "../consumption-watch";
 import type { RunningProcessor } from "../processor";
 import type { WorkerContext } from "../worker";
 import { DEFAULT_RETRY_BACKOFF, type RetryBackoff } from "./backoff";
@@ -74,17 +75,23 @@ export async function startOutboundProcessor(
   let stopping = false;
   const control = { stopping: () => stopping };
   const touch = () => metrics.workerLastActivity.set({ queue: QUEUE }, Date.now() / 1000);
+  const consumption = createConsumptionWatch({
+    queue: QUEUE,
+    prefix: queuePrefix(config.redis.keyPrefix, QUEUE),
+    connection: redis,
+  });
   const worker = new Worker<DrainJob>(
     QUEUE,
-    async (job, token, signal) => {
-      touch();
-      try {
-        if (job.name !== DRAIN_JOB_NAME) throw new Error(`unknown outbound job ${job.name}`);
-        await drainConversation(deps, control, job, token, signal);
-      } finally {
+    (job, token, signal) =>
+      consumption.track(async () => {
         touch();
-      }
-    },
+        try {
+          if (job.name !== DRAIN_JOB_NAME) throw new Error(`unknown outbound job ${job.name}`);
+          await drainConversation(deps, control, job, token, signal);
+        } finally {
+          touch();
+        }
+      }),
     {
       connection: redis,
       prefix: queuePrefix(config.redis.keyPrefix, QUEUE),
@@ -101,17 +108,19 @@ export async function startOutboundProcessor(
     log.warn({ err, jobId: job?.id }, "drain job failed, will retry"),
   );
   worker.on("drained", touch);
+  consumption.attach(worker);
   const connection = watchConnection(context, options.deadConnectionMs ?? 60_000);
   await worker.waitUntilReady();
   touch();
   log.info({ concurrency: worker.concurrency }, "outbound processor started");
   return {
     name: QUEUE,
-    isLive: () => worker.isRunning() && connection.alive(),
+    isLive: () => worker.isRunning() && connection.alive() && consumption.isLive(),
     async close(timeoutMs) {
       stopping = true;
       await closeWorker(worker, timeoutMs, log);
       connection.stop();
+      await consumption.stop();
       await eventsQueue.close();
     },
   };

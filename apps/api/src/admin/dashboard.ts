@@ -1,0 +1,61 @@
+import { createBullBoard } from "@bull-board/api";
+import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
+import type { IServerAdapter, QueueAdapterOptions } from "@bull-board/api/typings/app";
+import { ExpressAdapter } from "@bull-board/express";
+import type { Logger } from "@meta-relay/observability";
+import type { Queue } from "bullmq";
+import type { Express } from "express";
+import { basicAuth, type BasicCredentials } from "./basic-auth";
+import { retriesOnly } from "./retries-only";
+
+/** Where the queue dashboard is served (product.md: `/admin/queues`). */
+export const DASHBOARD_PATH = "/admin/queues";
+
+export interface DashboardOptions {
+  /** DASHBOARD_USERNAME / DASHBOARD_PASSWORD. */
+  credentials: BasicCredentials;
+  /** DASHBOARD_ALLOW_RETRIES: failed jobs may be retried; nothing else ever changes. */
+  allowRetries: boolean;
+  /** Every queue of the product, with its BullMQ prefix. */
+  queues: Queue[];
+  logger: Logger;
+}
+
+const DESCRIPTIONS: Record<string, string> = {
+  outbound: "Replies to customers: one drain job per conversation with replies waiting",
+  events: "Events for the agent platform, POSTed to EVENTS_WEBHOOK_URL",
+};
+
+/**
+ * Mounts Bull Board at /admin/queues behind basic auth. Read-only unless retries are allowed; even
+ * then only retries get through (Bull Board's own switch only hides the other buttons).
+ */
+export function mountDashboard(app: Express, options: DashboardOptions): void {
+  const serverAdapter = new ExpressAdapter();
+  serverAdapter.setBasePath(DASHBOARD_PATH);
+  createBullBoard({
+    queues: options.queues.map((queue) => new BullMQAdapter(queue, adapterOptions(queue, options))),
+    // @bull-board/express 9.10.1 brings its own copy of @bull-board/api 9.10.1, whose class types
+    // differ from the 9.10.2 we use only in private fields; the adapter is the same at runtime.
+    serverAdapter: serverAdapter as unknown as IServerAdapter,
+    options: { uiConfig: { boardTitle: "meta-relay", hideDocsLink: true } },
+  });
+  const log = options.logger.child({ module: "dashboard" });
+  app.use(
+    DASHBOARD_PATH,
+    basicAuth(options.credentials),
+    retriesOnly(options.queues, log),
+    serverAdapter.getRouter() as Express,
+  );
+}
+
+function adapterOptions(queue: Queue, options: DashboardOptions): Partial<QueueAdapterOptions> {
+  const adapter: Partial<QueueAdapterOptions> & { allowCompletedRetries: boolean } = {
+    readOnlyMode: !options.allowRetries,
+    allowRetries: options.allowRetries,
+    // Retrying a completed job would send its message or event again: the button stays hidden.
+    allowCompletedRetries: false,
+    description: DESCRIPTIONS[queue.name] ?? "",
+  };
+  return adapter;
+}

@@ -1,0 +1,117 @@
+import { z } from "zod";
+import {
+  channelParamsSchema,
+  channelPutBodySchema,
+  messageBodySchema,
+  messageSchema,
+} from "../v1/schemas";
+import { API_ROUTES } from "./api-routes";
+import { buildOpenApiDocument, type JsonSchema } from "./openapi";
+
+function refsIn(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v) => refsIn(v, found));
+  else if (typeof value === "object" && value !== null) {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === "$ref" && typeof v === "string") found.push(v);
+      else refsIn(v, found);
+    }
+  }
+  return found;
+}
+
+const withoutMeta = (schema: JsonSchema) => {
+  const { $schema: _s, $id: _i, ...rest } = schema;
+  return rest;
+};
+
+describe("buildOpenApiDocument", () => {
+  const doc = buildOpenApiDocument();
+
+  it("is an OpenAPI 3.1 document with every product route", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations.sort()).toEqual(
+      [
+        "PUT /v1/channels/{platform}/{channelId}",
+        "GET /v1/channels",
+        "GET /v1/channels/{platform}/{channelId}",
+        "DELETE /v1/channels/{platform}/{channelId}",
+        "POST /v1/messages",
+        "GET /v1/messages/{id}",
+        "GET /v1/conversations/{platform}/{channelId}/{userId}",
+        "GET /healthz",
+        "GET /readyz",
+        "GET /metrics",
+        "GET /admin/queues",
+        "GET /openapi.json",
+        "GET /docs",
+      ].sort(),
+    );
+    const ids = operations.length;
+    expect(new Set(API_ROUTES.map((r) => r.operationId)).size).toBe(ids);
+  });
+
+  it("generates bodies from the very schemas the routes validate with", () => {
+    expect(doc.components.schemas["MessageInput"]).toEqual(
+      withoutMeta(z.toJSONSchema(messageBodySchema, { io: "input" }) as JsonSchema),
+    );
+    expect(doc.components.schemas["ChannelInput"]).toEqual(
+      withoutMeta(z.toJSONSchema(channelPutBodySchema, { io: "input" }) as JsonSchema),
+    );
+    expect(doc.components.schemas["Message"]).toEqual(
+      withoutMeta(z.toJSONSchema(messageSchema, { io: "output" }) as JsonSchema),
+    );
+    const put = doc.paths["/v1/channels/{platform}/{channelId}"]?.["put"];
+    const platform = put?.parameters?.find((p) => p.name === "platform");
+    const generated = z.toJSONSchema(channelParamsSchema, { io: "input" }) as {
+      properties: Record<string, JsonSchema>;
+    };
+    const { description, ...schema } = generated.properties["platform"] ?? {};
+    expect(platform).toEqual({ name: "platform", in: "path", required: true, description, schema });
+  });
+
+  it("declares every path parameter of every template, and resolves every $ref", () => {
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      for (const op of Object.values(methods)) {
+        expect({ path, params: (op.parameters ?? []).map((p) => p.name).sort() }).toEqual({
+          path,
+          params: names,
+        });
+      }
+    }
+    const refs = refsIn(doc);
+    expect(refs.length).toBeGreaterThan(10);
+    for (const ref of refs) {
+      const name = ref.replace("#/components/schemas/", "");
+      expect({ ref, known: name in doc.components.schemas }).toEqual({ ref, known: true });
+    }
+  });
+
+  it("protects /v1 with the API key, the dashboard with basic auth, and nothing else", () => {
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const op of Object.values(methods)) {
+        const schemes = op.security.flatMap((s) => Object.keys(s));
+        const expected = path.startsWith("/v1/")
+          ? ["apiKey"]
+          : path === "/admin/queues"
+            ? ["dashboard"]
+            : [];
+        expect({ path, schemes }).toEqual({ path, schemes: expected });
+        if (path.startsWith("/v1/")) expect(op.responses["401"]).toBeDefined();
+      }
+    }
+    expect(doc.components.securitySchemes["apiKey"]).toMatchObject({
+      type: "http",
+      scheme: "bearer",
+    });
+  });
+
+  it("never documents a way to read a channel's access token", () => {
+    const channel = doc.components.schemas["Channel"] as { properties: Record<string, unknown> };
+    expect(Object.keys(channel.properties)).not.toContain("accessToken");
+    expect(JSON.stringify(doc.components.schemas["ChannelInput"])).toContain("accessToken");
+  });
+});
