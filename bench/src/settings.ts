@@ -39,10 +39,10 @@ export function timing(quick: boolean): Timing {
     ? {
         ...shared,
         warmupSeconds: 1,
-        roundSeconds: 3,
+        roundSeconds: 2,
         connections: 50,
         customersPerChannel: 500,
-        baselineJobs: 10_000,
+        baselineJobs: 5_000,
         decisions: 1_000,
       }
     : {

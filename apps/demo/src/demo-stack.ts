@@ -11,6 +11,7 @@ import {
   type MetaSimulator,
   type SimCustomers,
 } from "@meta-relay/testkit";
+import { DemoError } from "./demo-error";
 import { startEventsReceiver, type EventsReceiver } from "./events-receiver";
 import { chooseRedis, removeDemoKeys, type DemoRedis } from "./redis-choice";
 import { createRelayClient, type RelayClient } from "./relay-client";
@@ -172,7 +173,8 @@ async function connect(
 
 function portOf(relay: RunningRelay, role: "api" | "ingress"): number {
   const running = relay.roles.find((r) => r.role === role);
-  if (!running) throw new Error(`the relay did not start its ${role} role`);
+  if (!running)
+    throw new DemoError("demo_start_failed", `the relay did not start its ${role} role`);
   return running.port;
 }
 

@@ -5,6 +5,8 @@ import { DemoError } from "./demo-error";
 /** How long the demo waits for REDIS_URL to answer before it starts its own redis-server. */
 const PROBE_TIMEOUT_MS = 2_000;
 
+const NOT_SET = "REDIS_URL is not set";
+
 /** The Redis the demo runs on, and what the demo tells the user about it. */
 export interface DemoRedis {
   url: string;
@@ -21,7 +23,7 @@ export interface DemoRedis {
  * runs on a Redis of its own, so it cannot touch anyone's data.
  */
 export async function chooseRedis(redisUrl: string | undefined): Promise<DemoRedis> {
-  let why = "REDIS_URL is not set";
+  let why = NOT_SET;
   if (redisUrl) {
     if (!/^rediss?:\/\//.test(redisUrl)) {
       throw new DemoError(
@@ -43,7 +45,12 @@ export async function chooseRedis(redisUrl: string | undefined): Promise<DemoRed
 }
 
 async function startOwnRedis(why: string): Promise<DemoRedis> {
-  if (!hasRedisServer()) throw new DemoError("demo_redis_unavailable", REDIS_SERVER_MISSING);
+  if (!hasRedisServer()) {
+    const problem = redisUrlWasSet(why)
+      ? `${why}, and redis-server is not on PATH to start one instead. Start that Redis, or install Redis 7 (Debian: \`apt-get install -y redis-server\`, macOS: \`brew install redis\`).`
+      : REDIS_SERVER_MISSING;
+    throw new DemoError("demo_redis_unavailable", problem);
+  }
   const server = await startRedisServer();
   return {
     url: server.url,
@@ -51,6 +58,10 @@ async function startOwnRedis(why: string): Promise<DemoRedis> {
     description: `started redis-server on 127.0.0.1:${server.port} (${why}); it stops with the demo`,
     stop: () => server.stop("SIGTERM"),
   };
+}
+
+function redisUrlWasSet(why: string): boolean {
+  return why !== NOT_SET;
 }
 
 async function answers(url: string): Promise<boolean> {

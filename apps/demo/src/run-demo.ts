@@ -11,7 +11,7 @@ import { CUSTOMERS, DEMO_SCENARIO, type DemoChannel } from "./scenario";
 const STEP_TIMEOUT_MS = 20_000;
 
 export interface DemoResult {
-  /** Every outcome as expected and Meta refused nothing. */
+  /** Every outcome as expected, Meta refused nothing, and every event was signed correctly. */
   ok: boolean;
   /** One line per thing that differed, e.g. "step 2, bot → Dan, text: expected …, got …". */
   differences: string[];
@@ -86,8 +86,13 @@ export async function playDemo(stack: DemoStack, display: Display): Promise<Demo
   }
   const refusals = stack.sim.refusals();
   const differences = differencesOf(results);
-  if (refusals > 0)
+  if (refusals > 0) {
     differences.push(`the simulated Meta refused ${refusals} send(s) for breaking its rules`);
+  }
+  const badEvents = stack.receiver.refused();
+  if (badEvents > 0) {
+    differences.push(`${badEvents} event post(s) failed the signature or shape check`);
+  }
   const result = {
     ok: differences.length === 0,
     differences,

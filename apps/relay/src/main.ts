@@ -30,9 +30,9 @@ async function main(): Promise<void> {
     const deadline = setTimeout(() => {
       logger.error({ deadlineMs: config.shutdownTimeoutMs }, "shutdown deadline passed, exiting");
       process.exit(1);
-    }, config.shutdownTimeoutMs + 2_000);
+    }, config.shutdownTimeoutMs);
     deadline.unref();
-    void relay.close(config.shutdownTimeoutMs).then(() => {
+    void relay.close(rolesBudgetMs(config.shutdownTimeoutMs)).then(() => {
       logger.info("stopped");
       logger.flush();
       process.exit(0);
@@ -40,6 +40,15 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+}
+
+/**
+ * The part of the shutdown deadline the roles may spend waiting for requests and jobs; the rest is
+ * kept for what follows their own deadline (aborting the last jobs, closing Redis), so the process
+ * still exits, cleanly, within SHUTDOWN_TIMEOUT_SECONDS.
+ */
+function rolesBudgetMs(deadlineMs: number): number {
+  return deadlineMs - Math.min(3_000, deadlineMs / 5);
 }
 
 main().catch((error: unknown) => {

@@ -21,7 +21,14 @@ export class EventPublisher {
   constructor(private readonly queue: Queue) {}
 
   async publish(events: RelayEvent[]): Promise<void> {
-    if (events.length === 0) return;
+    const [only] = events;
+    if (!only) return;
+    // addBulk builds an ioredis pipeline, which copies every script defined on the connection;
+    // one event (the usual case) is cheaper as a plain add.
+    if (events.length === 1) {
+      await this.queue.add(only.type, only, eventJobOptions(only));
+      return;
+    }
     await this.queue.addBulk(
       events.map((event) => ({ name: event.type, data: event, opts: eventJobOptions(event) })),
     );

@@ -190,6 +190,16 @@ describe("/v1 agent API", () => {
     ]);
     expect((await call("GET", "/v1/messages/not-an-id")).status).toBe(400);
     expect((await call("POST", "/v1/messages", "{")).body.error.code).toBe("invalid_json");
+    const notObject = await call("POST", "/v1/messages", [1]);
+    expect(notObject.status).toBe(400);
+    expect(notObject.body.error.details).toEqual([{ path: "body", message: expect.any(String) }]);
+    const empty = await call("POST", "/v1/messages");
+    expect(empty.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      "channel",
+      "message",
+      "recipient",
+      "sender",
+    ]);
   });
 
   it("refuses a template on Messenger and a body over the limit", async () => {

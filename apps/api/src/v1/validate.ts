@@ -13,13 +13,9 @@ export class InvalidRequestError extends RelayError<
   { details: FieldProblem[] }
 > {
   constructor(details: FieldProblem[]) {
-    super(
-      "invalid_request",
-      `Invalid request: ${details.map((d) => d.path || "body").join(", ")}.`,
-      {
-        context: { details },
-      },
-    );
+    super("invalid_request", `Invalid request: ${details.map((d) => d.path).join(", ")}.`, {
+      context: { details },
+    });
   }
 }
 
@@ -35,11 +31,12 @@ export function parseOrThrow<S extends z.ZodType>(
 }
 
 function problems(issue: z.core.$ZodIssue, where: string): FieldProblem[] {
+  // A problem with the whole body (missing, or not an object) is named "body".
   const path = (extra: PropertyKey[]) =>
     [where, ...issue.path, ...extra]
       .map(String)
       .filter((p) => p !== "")
-      .join(".");
+      .join(".") || "body";
   // An unknown field is named itself, not its parent object.
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((key) => ({ path: path([key]), message: "is not a known field" }));
