@@ -40,7 +40,7 @@ export class CostRecorder {
       const sum = this.cpu[name];
       this.cpu[name] = ms === null || sum === null ? null : (sum ?? 0) + ms;
     }
-    for (const d of commandStatsDelta(this.statsBefore ?? new Map(), after)) {
+    for (const d of commandStatsDelta(this.statsBefore ?? new Map<string, CommandStat>(), after)) {
       const sum = this.commands.get(d.command) ?? { calls: 0, usec: 0 };
       this.commands.set(d.command, { calls: sum.calls + d.calls, usec: sum.usec + d.usec });
     }

@@ -11,9 +11,10 @@ import { benchRedis } from "./scenarios/redis";
 import { timing, type BenchSettings } from "./settings";
 
 /**
- * `npm run bench [-- --quick] [-- --profile]`: every scenario against its baseline in the same run,
- * a table on stdout and bench/results.json. `--profile` writes CPU profiles of every server process
- * to bench/profiles/. `--out <file>` writes the results elsewhere.
+ * `npm run bench`: every scenario against its baseline in the same run, a table on stdout and
+ * bench/results.json. Flags (after `--`): `--quick` (about a minute, same fields), `--profile` (CPU
+ * profiles of every server process in bench/profiles/), `--out <file>`, and `--only <names>` (a
+ * comma list of redis, ingress, batched, delivery; writes bench/results.local.json instead).
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

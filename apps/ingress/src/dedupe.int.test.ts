@@ -1,6 +1,6 @@
 import type { RelayEvent } from "@meta-relay/core";
 import { queuePrefix } from "@meta-relay/queues";
-import { testRedisUrl } from "@meta-relay/testkit";
+import { testRedisSettings } from "@meta-relay/testkit";
 import { Worker } from "bullmq";
 import { closeRedis, createRedis } from "@meta-relay/store";
 import {
@@ -131,10 +131,7 @@ describe("POST /webhooks/meta: one message.received per customer action", () => 
   });
 
   it("still yields no second event after a worker completed the first", async () => {
-    const connection = createRedis(
-      { url: testRedisUrl(), clusterNodes: null },
-      { mode: "blocking" },
-    );
+    const connection = createRedis(testRedisSettings(), { mode: "blocking" });
     const worker = new Worker("events", () => Promise.resolve("delivered"), {
       connection,
       prefix: queuePrefix(t.config.redis.keyPrefix, "events"),

@@ -12,7 +12,7 @@ import {
   createWindowStore,
   type RedisClient,
 } from "@meta-relay/store";
-import { testRedisUrl, uniquePrefix } from "@meta-relay/testkit";
+import { scanKeys, testRedisEnv, uniquePrefix } from "@meta-relay/testkit";
 import { Queue } from "bullmq";
 import { startIngress, type RunningIngress } from "./ingress";
 import type { StatusSink } from "./status-sink";
@@ -49,10 +49,11 @@ export async function startTestIngress(
   options: { redisUrl?: string; statusSink?: StatusSink } = {},
 ): Promise<TestIngress> {
   const prefix = uniquePrefix();
-  const redisUrl = options.redisUrl ?? testRedisUrl();
+  // A test that brings its own (single) Redis names it; the others run on the suite's Redis.
+  const redisEnv = options.redisUrl ? { REDIS_URL: options.redisUrl } : testRedisEnv();
   const config = loadConfig({
     RELAY_ROLES: "ingress",
-    REDIS_URL: redisUrl,
+    ...redisEnv,
     RELAY_KEY_PREFIX: prefix,
     INGRESS_PORT: "0",
     META_APP_SECRET: `${OLD_SECRET},${NEW_SECRET}`,
@@ -67,7 +68,7 @@ export async function startTestIngress(
     metrics,
     ...(options.statusSink ? { statusSink: options.statusSink } : {}),
   });
-  const redis = createRedis({ url: redisUrl, clusterNodes: null }, { mode: "patient" });
+  const redis = createRedis(config.redis, { mode: "patient" });
   const keys = createKeys(prefix);
   const windows = createWindowStore(redis, keys);
   const events = new Queue("events", { connection: redis, prefix: queuePrefix(prefix, "events") });
@@ -75,7 +76,7 @@ export async function startTestIngress(
   const base = `http://127.0.0.1:${ingress.port}`;
   // The queue's meta key is written when a Queue object is built, not by a webhook.
   const keyCount = async () =>
-    (await scanKeys(redis, prefix)).filter((key) => !key.endsWith(":events:meta")).length;
+    (await prefixKeys(redis, prefix)).filter((key) => !key.endsWith(":events:meta")).length;
   return {
     base,
     config,
@@ -93,23 +94,18 @@ export async function startTestIngress(
     async close() {
       await ingress.close(2_000);
       await events.close();
-      const leftovers = await scanKeys(redis, prefix).catch(() => []);
-      if (leftovers.length > 0) await redis.unlink(...leftovers).catch(() => 0);
+      const leftovers = await prefixKeys(redis, prefix).catch(() => []);
+      // One key per command: on a Redis Cluster the keys live in different slots.
+      await Promise.all(leftovers.map((key) => redis.unlink(key).catch(() => 0)));
       await closeRedis(redis);
     },
   };
 }
 
-async function scanKeys(redis: RedisClient, prefix: string): Promise<string[]> {
+async function prefixKeys(redis: RedisClient, prefix: string): Promise<string[]> {
   const found: string[] = [];
-  for (const match of [`${prefix}:*`, `{${prefix}:*`]) {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", match, "COUNT", 1000);
-      cursor = next;
-      found.push(...keys);
-    } while (cursor !== "0");
-  }
+  for (const match of [`${prefix}:*`, `{${prefix}:*`])
+    found.push(...(await scanKeys(redis, match)));
   return found;
 }
 

@@ -5,7 +5,8 @@ import {
   createSimCustomers,
   freePort,
   startMetaSimulator,
-  testRedisUrl,
+  testRedisEnv,
+  testRedisSettings,
   uniquePrefix,
   type MetaSimulator,
 } from "@meta-relay/testkit";
@@ -76,7 +77,7 @@ async function deployment(sim: MetaSimulator, shutdownSeconds: number): Promise<
   const prefix = uniquePrefix();
   const ports = { ingress: await freePort(), api: await freePort(), worker: await freePort() };
   const env = {
-    REDIS_URL: testRedisUrl(),
+    ...testRedisEnv(),
     RELAY_KEY_PREFIX: prefix,
     INGRESS_PORT: String(ports.ingress),
     API_PORT: String(ports.api),
@@ -174,7 +175,7 @@ describe("SIGTERM while replies are in flight", () => {
     if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
     sim = await startMetaSimulator();
     sim.addChannel({ platform: "messenger", channelId: PAGE, accessToken: TOKEN });
-    redis = createRedis({ url: testRedisUrl(), clusterNodes: null }, { mode: "patient" });
+    redis = createRedis(testRedisSettings(), { mode: "patient" });
   }, 320_000);
 
   beforeEach(() => sim.reset());

@@ -1,12 +1,12 @@
 import { loadConfig } from "@meta-relay/config";
 import { createLogger, createMetrics } from "@meta-relay/observability";
-import { testRedisUrl, uniquePrefix } from "@meta-relay/testkit";
+import { testRedisEnv, uniquePrefix } from "@meta-relay/testkit";
 import { startRelay } from "./launcher";
 
 describe("startRelay", () => {
   it("starts every role on its own port against Redis and closes them all", async () => {
     const config = loadConfig({
-      REDIS_URL: testRedisUrl(),
+      ...testRedisEnv(),
       RELAY_KEY_PREFIX: uniquePrefix(),
       INGRESS_PORT: "0",
       API_PORT: "0",

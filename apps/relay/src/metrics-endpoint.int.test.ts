@@ -1,6 +1,6 @@
 import { loadConfig } from "@meta-relay/config";
 import { collectProcessMetrics, createLogger, createMetrics } from "@meta-relay/observability";
-import { createSimCustomers, testRedisUrl, uniquePrefix } from "@meta-relay/testkit";
+import { createSimCustomers, testRedisEnv, uniquePrefix } from "@meta-relay/testkit";
 import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { startRelay, type RunningRelay } from "./launcher";
 
@@ -36,7 +36,7 @@ describe("/metrics", () => {
 
   beforeAll(async () => {
     const config = loadConfig({
-      REDIS_URL: testRedisUrl(),
+      ...testRedisEnv(),
       RELAY_KEY_PREFIX: uniquePrefix(),
       INGRESS_PORT: "0",
       API_PORT: "0",

@@ -1,6 +1,5 @@
-import { testRedisUrl, uniquePrefix } from "@meta-relay/testkit";
+import { testRedisClient, uniquePrefix, type TestRedisClient } from "@meta-relay/testkit";
 import { Queue, Worker } from "bullmq";
-import { Redis } from "ioredis";
 import { createConsumptionWatch, type ConsumptionWatch } from "./consumption-watch";
 
 async function waitFor(
@@ -18,7 +17,7 @@ async function waitFor(
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("createConsumptionWatch", () => {
-  let connection: Redis;
+  let connection: TestRedisClient;
   let queue: Queue;
   let worker: Worker;
   let watch: ConsumptionWatch;
@@ -45,7 +44,7 @@ describe("createConsumptionWatch", () => {
   }
 
   beforeAll(() => {
-    connection = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+    connection = testRedisClient({ maxRetriesPerRequest: null });
   });
   afterEach(async () => {
     release();

@@ -81,14 +81,16 @@ export async function benchDelivery(
       META_GRAPH_URL: sim.graphUrl,
       OUTBOUND_CONCURRENCY: String(settings.workerConcurrency),
     });
-    const api = await start("product-api", { env });
-    const worker = await start("product-worker", { env });
-    const baseline = await start("baseline-worker", {
-      redisUrl: settings.redisUrl,
-      prefix,
-      queue: NOOP_QUEUE,
-      concurrency: settings.workerConcurrency,
-    });
+    const [api, worker, baseline] = await Promise.all([
+      start("product-api", { env }),
+      start("product-worker", { env }),
+      start("baseline-worker", {
+        redisUrl: settings.redisUrl,
+        prefix,
+        queue: NOOP_QUEUE,
+        concurrency: settings.workerConcurrency,
+      }),
+    ]);
     const apiUrl = `http://127.0.0.1:${api.info.port as number}`;
     const conversations = await prepareDeliveryWorld(settings, sim, apiUrl);
     log(

@@ -50,8 +50,10 @@ export async function benchIngress(
   redis: BenchRedis,
   log: Log,
 ): Promise<IngressFigures> {
-  const product = await startChild("product-ingress", { env: productEnv(settings) });
-  const baseline = await startChild("baseline-ingress", { secret: BENCH_APP_SECRET });
+  const [product, baseline] = await Promise.all([
+    startChild("product-ingress", { env: productEnv(settings) }),
+    startChild("baseline-ingress", { secret: BENCH_APP_SECRET }),
+  ]);
   const redisPid: Record<string, number> = redis.pid === null ? {} : { redis: redis.pid };
   const productCost = new CostRecorder(redis.client, {
     ingress: product.pid,

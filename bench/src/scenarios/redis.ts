@@ -26,6 +26,8 @@ export interface RedisFigures {
   decisions: number;
   /** used_memory growth per conversation recorded through the window store. */
   bytesPerConversation: number;
+  /** MEMORY USAGE of one window key (key, value and its main-table entry; not the expiry entry). */
+  memoryUsagePerKey: number;
   conversations: number;
   /** Length of RELAY_KEY_PREFIX during the run (part of every window key). */
   keyPrefixLength: number;
@@ -66,7 +68,7 @@ async function measureMemory(
   client: Redis,
   redis: RedisClient,
   log: Log,
-): Promise<Pick<RedisFigures, "bytesPerConversation" | "conversations">> {
+): Promise<Pick<RedisFigures, "bytesPerConversation" | "memoryUsagePerKey" | "conversations">> {
   const keys = createKeys(settings.keyPrefix);
   const windows = createWindowStore(redis, keys);
   const total = settings.memoryConversations;
@@ -87,9 +89,13 @@ async function measureMemory(
   const recorded = await countKeys(client, pattern);
   if (recorded !== total) throw new Error(`expected ${total} window keys, found ${recorded}`);
   const bytes = round((after - before) / total, 1);
-  log(`redis: ${total} conversations took ${after - before} bytes (${bytes} per conversation)`);
+  const sample = keys.window({ platform: "messenger", channelId: MEMORY_PAGE, userId: psid(0) });
+  const usage = Number(await client.call("MEMORY", "USAGE", sample, "SAMPLES", "0"));
+  log(
+    `redis: ${total} conversations took ${after - before} bytes (${bytes} per conversation; MEMORY USAGE of one key ${usage})`,
+  );
   await deleteByPattern(client, pattern);
-  return { bytesPerConversation: bytes, conversations: total };
+  return { bytesPerConversation: bytes, memoryUsagePerKey: usage, conversations: total };
 }
 
 /**

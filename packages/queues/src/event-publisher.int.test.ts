@@ -1,7 +1,6 @@
 import type { RelayEvent } from "@meta-relay/core";
-import { testRedisUrl, uniquePrefix } from "@meta-relay/testkit";
+import { testRedisClient, uniquePrefix } from "@meta-relay/testkit";
 import { Queue } from "bullmq";
-import { Redis } from "ioredis";
 import { EventPublisher } from "./event-publisher";
 import { queuePrefix } from "./names";
 
@@ -22,7 +21,7 @@ function received(id: string): RelayEvent<"message.received"> {
 }
 
 describe("EventPublisher", () => {
-  const connection = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+  const connection = testRedisClient({ maxRetriesPerRequest: null });
   const queue = new Queue("events", { connection, prefix: queuePrefix(uniquePrefix(), "events") });
   afterAll(async () => {
     await queue.obliterate({ force: true });

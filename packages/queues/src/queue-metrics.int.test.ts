@@ -1,5 +1,10 @@
 import { createMetrics } from "@meta-relay/observability";
-import { startRedisServer, testRedisUrl, uniquePrefix } from "@meta-relay/testkit";
+import {
+  startRedisServer,
+  testRedisClient,
+  uniquePrefix,
+  type TestRedisClient,
+} from "@meta-relay/testkit";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { queuePrefix } from "./names";
@@ -11,12 +16,12 @@ function sample(text: string, name: string, labels: string): number | undefined 
 }
 
 describe("collectQueueMetrics", () => {
-  let connection: Redis;
+  let connection: TestRedisClient;
   let outbound: Queue;
   let events: Queue;
 
   beforeAll(() => {
-    connection = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+    connection = testRedisClient({ maxRetriesPerRequest: null });
     const prefix = uniquePrefix();
     outbound = new Queue("outbound", { connection, prefix: queuePrefix(prefix, "outbound") });
     events = new Queue("events", { connection, prefix: queuePrefix(prefix, "events") });

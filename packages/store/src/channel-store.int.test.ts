@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { testRedisUrl, uniquePrefix } from "@meta-relay/testkit";
+import { testRedisSettings, uniquePrefix } from "@meta-relay/testkit";
 import { createChannelStore } from "./channel-store";
 import { closeRedis, createRedis } from "./connection";
 import { createKeys } from "./keys";
@@ -8,7 +8,7 @@ import { createTokenCipher } from "./token-cipher";
 const TOKEN = "EAAG-secret-page-token";
 
 describe("createChannelStore", () => {
-  const redis = createRedis({ url: testRedisUrl(), clusterNodes: null }, { mode: "patient" });
+  const redis = createRedis(testRedisSettings(), { mode: "patient" });
   const keys = createKeys(uniquePrefix());
   const store = createChannelStore(redis, keys, createTokenCipher(randomBytes(32)));
   afterAll(() => closeRedis(redis));

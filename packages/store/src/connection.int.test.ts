@@ -1,10 +1,10 @@
-import { testRedisUrl, uniquePrefix } from "@meta-relay/testkit";
+import { testRedisSettings, uniquePrefix } from "@meta-relay/testkit";
 import { closeRedis, createRedis, isRedisReachable } from "./connection";
 import { createKeys } from "./keys";
 
 describe("createRedis", () => {
   it("connects to the test Redis and writes under its own prefix", async () => {
-    const client = createRedis({ url: testRedisUrl(), clusterNodes: null }, { mode: "patient" });
+    const client = createRedis(testRedisSettings(), { mode: "patient" });
     try {
       expect(await isRedisReachable(client)).toBe(true);
       const keys = createKeys(uniquePrefix());

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describeWindow, type ConversationRef } from "@meta-relay/core";
-import { testRedisUrl, uniquePrefix } from "@meta-relay/testkit";
+import { testRedisSettings, uniquePrefix } from "@meta-relay/testkit";
 import { createChannelStore } from "./channel-store";
 import { closeRedis, createRedis } from "./connection";
 import { createDrainStore } from "./drain-store";
@@ -11,7 +11,7 @@ import { DEFAULT_PACING, type Pacing } from "./pacing";
 import { createTokenCipher } from "./token-cipher";
 
 describe("createDrainStore", () => {
-  const redis = createRedis({ url: testRedisUrl(), clusterNodes: null }, { mode: "patient" });
+  const redis = createRedis(testRedisSettings(), { mode: "patient" });
   const keys = createKeys(uniquePrefix());
   const channels = createChannelStore(redis, keys, createTokenCipher(randomBytes(32)));
   const messages = createMessageStore(redis, keys, { retentionMs: 3_600_000 });

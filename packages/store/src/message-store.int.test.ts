@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { testRedisUrl, uniquePrefix } from "@meta-relay/testkit";
+import { testRedisSettings, uniquePrefix } from "@meta-relay/testkit";
 import { createChannelStore } from "./channel-store";
 import { closeRedis, createRedis } from "./connection";
 import { newMessageId } from "./ids";
@@ -10,7 +10,7 @@ import { createTokenCipher } from "./token-cipher";
 const RETENTION_MS = 7 * 24 * 3600 * 1000;
 
 describe("createMessageStore", () => {
-  const redis = createRedis({ url: testRedisUrl(), clusterNodes: null }, { mode: "patient" });
+  const redis = createRedis(testRedisSettings(), { mode: "patient" });
   const keys = createKeys(uniquePrefix());
   const channels = createChannelStore(redis, keys, createTokenCipher(randomBytes(32)));
   const messages = createMessageStore(redis, keys, { retentionMs: RETENTION_MS });

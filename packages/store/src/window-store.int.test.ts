@@ -1,5 +1,5 @@
 import { DAY_MS, type CustomerAction } from "@meta-relay/core";
-import { freePort, startRedisCluster, testRedisUrl, uniquePrefix } from "@meta-relay/testkit";
+import { freePort, startRedisCluster, testRedisSettings, uniquePrefix } from "@meta-relay/testkit";
 import { closeRedis, createRedis } from "./connection";
 import { createKeys } from "./keys";
 import { createWindowStore, WINDOW_RECORD_TTL_MS, WindowWriteError } from "./window-store";
@@ -22,7 +22,7 @@ function action(overrides: Partial<CustomerAction> = {}): CustomerAction {
 }
 
 describe("WindowStore", () => {
-  const redis = createRedis({ url: testRedisUrl(), clusterNodes: null }, { mode: "patient" });
+  const redis = createRedis(testRedisSettings(), { mode: "patient" });
   let keys = createKeys(uniquePrefix());
   let store = createWindowStore(redis, keys);
   const conv = { platform: "messenger" as const, channelId: "page-1", userId: "psid-1" };

@@ -6,7 +6,20 @@ export {
   type RedisServer,
   type RedisServerOptions,
 } from "./redis/redis-server";
-export { testRedisUrl, uniquePrefix, TEST_REDIS_URL_VAR } from "./redis/test-redis";
+export {
+  testRedisUrl,
+  testRedisSettings,
+  testRedisEnv,
+  testRedisIsCluster,
+  testRedisClient,
+  scanKeys,
+  uniquePrefix,
+  TEST_REDIS_URL_VAR,
+  TEST_REDIS_CLUSTER_VAR,
+  START_TEST_CLUSTER_VAR,
+  type TestRedisSettings,
+  type TestRedisClient,
+} from "./redis/test-redis";
 export { startRedisCluster, type RedisCluster } from "./redis/redis-cluster";
 export { startMetaSimulator } from "./meta-sim/simulator";
 export { SimulatorError } from "./meta-sim/errors";

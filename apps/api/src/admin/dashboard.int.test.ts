@@ -1,9 +1,13 @@
 import { loadConfig } from "@meta-relay/config";
 import { createLogger, createMetrics } from "@meta-relay/observability";
 import { queuePrefix } from "@meta-relay/queues";
-import { testRedisUrl, uniquePrefix } from "@meta-relay/testkit";
+import {
+  testRedisClient,
+  testRedisEnv,
+  uniquePrefix,
+  type TestRedisClient,
+} from "@meta-relay/testkit";
 import { Queue, Worker } from "bullmq";
-import { Redis } from "ioredis";
 import { startApi, type RunningApi } from "../api";
 
 const USER = "ops";
@@ -19,11 +23,11 @@ interface Fixture {
   close(): Promise<void>;
 }
 
-async function startFixture(connection: Redis, allowRetries: boolean): Promise<Fixture> {
+async function startFixture(connection: TestRedisClient, allowRetries: boolean): Promise<Fixture> {
   const prefix = uniquePrefix();
   const config = loadConfig(
     {
-      REDIS_URL: testRedisUrl(),
+      ...testRedisEnv(),
       RELAY_KEY_PREFIX: prefix,
       API_PORT: "0",
       RELAY_API_KEYS: "key-aaaaaaaaaaaaaaaa",
@@ -57,7 +61,7 @@ async function startFixture(connection: Redis, allowRetries: boolean): Promise<F
 }
 
 /** Fails one job of the events queue for real, through a worker. */
-async function failOneEvent(connection: Redis, events: Queue): Promise<string> {
+async function failOneEvent(connection: TestRedisClient, events: Queue): Promise<string> {
   const job = await events.add("message.sent", { id: "evt_x" }, { attempts: 1 });
   const worker = new Worker("events", () => Promise.reject(new Error("receiver answered 400")), {
     connection,
@@ -75,9 +79,9 @@ async function failOneEvent(connection: Redis, events: Queue): Promise<string> {
 }
 
 describe("/admin/queues", () => {
-  let connection: Redis;
+  let connection: TestRedisClient;
   beforeAll(() => {
-    connection = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+    connection = testRedisClient({ maxRetriesPerRequest: null });
   });
   afterAll(async () => {
     await connection.quit();

@@ -1,6 +1,6 @@
 import { loadConfig } from "@meta-relay/config";
 import { createLogger, createMetrics } from "@meta-relay/observability";
-import { testRedisUrl, uniquePrefix } from "@meta-relay/testkit";
+import { testRedisEnv, uniquePrefix } from "@meta-relay/testkit";
 import { startApi, type RunningApi } from "../api";
 import { buildOpenApiDocument } from "./openapi";
 
@@ -18,7 +18,7 @@ describe("/openapi.json and /docs on a running API", () => {
   beforeAll(async () => {
     const config = loadConfig(
       {
-        REDIS_URL: testRedisUrl(),
+        ...testRedisEnv(),
         RELAY_KEY_PREFIX: uniquePrefix(),
         API_PORT: "0",
         RELAY_API_KEYS: KEY,

@@ -9,9 +9,8 @@ import {
   createRedis,
   createTokenCipher,
 } from "@meta-relay/store";
-import { testRedisUrl, uniquePrefix } from "@meta-relay/testkit";
+import { testRedisClient, testRedisSettings, uniquePrefix } from "@meta-relay/testkit";
 import { Queue } from "bullmq";
-import { Redis } from "ioredis";
 import type { V1Deps } from "./v1-deps";
 import { v1Router } from "./v1-router";
 
@@ -24,9 +23,9 @@ const KEY = "key-aaaaaaaaaaaaaaaa";
 describe("POST /v1/messages when the drain job cannot be added", () => {
   const prefix = uniquePrefix();
   const keys = createKeys(prefix);
-  const redis = createRedis({ url: testRedisUrl(), clusterNodes: null }, { mode: "patient" });
-  const broken = new Redis(testRedisUrl());
-  const working = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+  const redis = createRedis(testRedisSettings(), { mode: "patient" });
+  const broken = testRedisClient();
+  const working = testRedisClient({ maxRetriesPerRequest: null });
   const deadQueue = new Queue("outbound", {
     connection: broken,
     prefix: queuePrefix(prefix, "outbound"),

@@ -2,9 +2,8 @@ import { Writable } from "node:stream";
 import { loadConfig } from "@meta-relay/config";
 import { createLogger, createMetrics } from "@meta-relay/observability";
 import { queuePrefix } from "@meta-relay/queues";
-import { testRedisUrl, uniquePrefix } from "@meta-relay/testkit";
+import { testRedisClient, testRedisEnv, uniquePrefix } from "@meta-relay/testkit";
 import { Queue } from "bullmq";
-import { Redis } from "ioredis";
 import { startApi, type RunningApi } from "../api";
 
 const KEY = "key-aaaaaaaaaaaaaaaa";
@@ -21,7 +20,7 @@ describe("/v1 agent API", () => {
   const prefix = uniquePrefix();
   const config = loadConfig(
     {
-      REDIS_URL: testRedisUrl(),
+      ...testRedisEnv(),
       RELAY_KEY_PREFIX: prefix,
       API_PORT: "0",
       RELAY_API_KEYS: `${KEY},key-bbbbbbbbbbbbbbbb`,
@@ -33,7 +32,7 @@ describe("/v1 agent API", () => {
     },
     ["api"],
   );
-  const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+  const redis = testRedisClient({ maxRetriesPerRequest: null });
   const outbound = new Queue("outbound", {
     connection: redis,
     prefix: queuePrefix(prefix, "outbound"),

@@ -15,7 +15,7 @@ import {
 import {
   createSimCustomers,
   startMetaSimulator,
-  testRedisUrl,
+  testRedisEnv,
   uniquePrefix,
   type MetaSimulator,
   type SimChannel,
@@ -82,7 +82,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const sim = await startMetaSimulator();
   const prefix = uniquePrefix();
   const env: Record<string, string> = {
-    REDIS_URL: testRedisUrl(),
+    ...testRedisEnv(),
     RELAY_KEY_PREFIX: prefix,
     API_PORT: "0",
     WORKER_PORT: "0",

@@ -6,7 +6,7 @@ import type { RelayEvent, WindowDocument } from "@meta-relay/core";
 import type { RelayMetrics } from "@meta-relay/observability";
 import { EventPublisher, queuePrefix, verifyEventSignature } from "@meta-relay/queues";
 import { closeRedis, createRedis } from "@meta-relay/store";
-import { testRedisUrl, uniquePrefix } from "@meta-relay/testkit";
+import { testRedisEnv, uniquePrefix } from "@meta-relay/testkit";
 import { Queue } from "bullmq";
 
 /** One POST as the agent platform saw it. */
@@ -99,7 +99,7 @@ export const TEST_EVENTS_SECRET = "events-secret-0123456789";
 export function testRelayConfig(env: Record<string, string>): RelayConfig {
   return loadConfig(
     {
-      REDIS_URL: testRedisUrl(),
+      ...testRedisEnv(),
       RELAY_KEY_PREFIX: uniquePrefix("ev"),
       WORKER_PORT: "0",
       RELAY_ENCRYPTION_KEY: "b".repeat(64),
