@@ -19,6 +19,8 @@ export interface BenchSettings {
   baselineJobs: number;
   /** Fixed offered load of the latency measurement, replies/s. */
   latencyRate: number;
+  /** Length of each latency round, s. */
+  latencySeconds: number;
   /** Conversations recorded for the memory figure. */
   memoryConversations: number;
   /** Window decisions counted for the round-trip figure. */
@@ -43,6 +45,7 @@ export function timing(quick: boolean): Timing {
         connections: 50,
         customersPerChannel: 500,
         baselineJobs: 5_000,
+        latencySeconds: 1,
         decisions: 1_000,
       }
     : {
@@ -52,6 +55,7 @@ export function timing(quick: boolean): Timing {
         connections: 100,
         customersPerChannel: 1_000,
         baselineJobs: 40_000,
+        latencySeconds: 10,
         decisions: 5_000,
       };
 }

@@ -78,14 +78,35 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 function countItems(deps: WebhookHandlerDeps, normalised: NormalisedWebhook): void {
+  // One increment per label: a batch of thousands of items costs a handful of counter updates.
+  const counts = new Map<string, { platform: string; kind: string; n: number }>();
   for (const item of normalised.items) {
-    deps.metrics.webhookItems.inc({ platform: item.platform, kind: itemKind(item) });
+    const kind = itemKind(item);
+    const key = `${item.platform}\n${kind}`;
+    const known = counts.get(key);
+    if (known) known.n += 1;
+    else counts.set(key, { platform: item.platform, kind, n: 1 });
+  }
+  for (const { platform, kind, n } of counts.values()) {
+    deps.metrics.webhookItems.inc({ platform, kind }, n);
+  }
+  if (normalised.platform && normalised.malformedCount > 0) {
+    deps.metrics.webhookItems.inc(
+      { platform: normalised.platform, kind: "malformed" },
+      normalised.malformedCount,
+    );
   }
   for (const bad of normalised.malformed) {
-    deps.metrics.webhookItems.inc({ platform: bad.platform, kind: "malformed" });
     deps.log.warn(
       { platform: bad.platform, path: bad.path, issue: bad.issue },
       "malformed webhook item skipped",
+    );
+  }
+  const undescribed = normalised.malformedCount - normalised.malformed.length;
+  if (undescribed > 0) {
+    deps.log.warn(
+      { platform: normalised.platform, skipped: undescribed },
+      "further malformed webhook items skipped",
     );
   }
 }

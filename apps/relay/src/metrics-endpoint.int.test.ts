@@ -1,10 +1,20 @@
+import { createRequire } from "node:module";
 import { loadConfig } from "@meta-relay/config";
 import { collectProcessMetrics, createLogger, createMetrics } from "@meta-relay/observability";
 import { createSimCustomers, testRedisEnv, uniquePrefix } from "@meta-relay/testkit";
-import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { startRelay, type RunningRelay } from "./launcher";
 
 const APP_SECRET = "metrics-test-app-secret";
+
+interface PrometheusFamily {
+  name: string;
+  type: string;
+  metrics: { labels?: Record<string, string>; value?: string }[];
+}
+// parse-prometheus-text-format is CommonJS without types: loaded as what it is, a function.
+const parsePrometheusTextFormat = createRequire(__filename)("parse-prometheus-text-format") as (
+  text: string,
+) => PrometheusFamily[];
 
 async function scrape(port: number) {
   const res = await fetch(`http://127.0.0.1:${port}/metrics`);
@@ -19,7 +29,7 @@ async function scrape(port: number) {
 }
 
 function sampleValue(
-  families: ReturnType<typeof parsePrometheusTextFormat>,
+  families: PrometheusFamily[],
   name: string,
   labels: Record<string, string>,
 ): number {

@@ -145,16 +145,16 @@ async function runRounds(
 ): Promise<Omit<DeliveryFigures, "trips">> {
   const { settings, log } = ctx;
   log(`delivery: warming up ${settings.warmupSeconds} s`);
+  // The saturation warm-up also warms the path the latency rounds take.
   await saturationRound(ctx, settings.warmupSeconds, false);
-  await baselineRound(ctx, Math.min(settings.baselineJobs, 5_000), false);
-  await latencyRound(ctx, settings.warmupSeconds);
+  await baselineRound(ctx, Math.min(settings.baselineJobs, 2_000), false);
   const product: Saturation[] = [];
   const baseline: number[] = [];
   const latency: Latency[] = [];
   for (let i = 1; i <= settings.rounds; i++) {
     baseline.push(await baselineRound(ctx, settings.baselineJobs, true));
     product.push(await saturationRound(ctx, settings.roundSeconds, true));
-    latency.push(await latencyRound(ctx, settings.roundSeconds));
+    latency.push(await latencyRound(ctx, settings.latencySeconds));
     const [p, b, l] = [product[i - 1], baseline[i - 1], latency[i - 1]] as [
       Saturation,
       number,

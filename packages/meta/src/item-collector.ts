@@ -10,15 +10,29 @@ export interface MalformedItem {
   issue: string;
 }
 
+/**
+ * Malformed items described in full; further ones are only counted, so a signed webhook stuffed
+ * with junk costs little time, memory and log volume.
+ */
+export const MALFORMED_DETAILS_KEPT = 20;
+
 /** Gathers the items of one webhook; a malformed item is recorded and the walk goes on. */
 export class ItemCollector {
   readonly items: InboundItem[] = [];
+  /** The first MALFORMED_DETAILS_KEPT malformed items. */
   readonly malformed: MalformedItem[] = [];
+  /** Every malformed item, described or not. */
+  malformedCount = 0;
 
   constructor(readonly platform: Platform) {}
 
   /** The parsed value, or null after recording the item as malformed. */
   parse<S extends z.ZodType>(schema: S, value: unknown, path: string): z.output<S> | null {
+    // Every entry, change and item is an object: anything else is refused without zod's full report.
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      this.skip(path, "expected an object");
+      return null;
+    }
     const result = schema.safeParse(value);
     if (result.success) return result.data;
     const first = result.error.issues[0];
@@ -28,7 +42,10 @@ export class ItemCollector {
   }
 
   skip(path: string, issue: string): void {
-    this.malformed.push({ platform: this.platform, path, issue });
+    this.malformedCount += 1;
+    if (this.malformed.length < MALFORMED_DETAILS_KEPT) {
+      this.malformed.push({ platform: this.platform, path, issue });
+    }
   }
 
   add(item: InboundItem): void {

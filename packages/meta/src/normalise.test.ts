@@ -16,6 +16,7 @@ describe("normaliseWebhook: envelope", () => {
       platform: null,
       items: [],
       malformed: [],
+      malformedCount: 0,
     });
   });
 

@@ -26,6 +26,8 @@ export interface NormalisedWebhook {
   items: InboundItem[];
   /** Items that did not match Meta's shapes: skipped, so the rest of the payload still counts. */
   malformed: MalformedItem[];
+  /** How many items were malformed (`malformed` describes the first few). */
+  malformedCount: number;
 }
 
 /** A body that is JSON but not a Meta webhook at all (no `object`, or `entry` not a list). */
@@ -52,9 +54,15 @@ export function normaliseWebhook(payload: unknown): NormalisedWebhook {
   }
   const { object, entry = [] } = envelope.data;
   const platform = platformOfObject(object);
-  if (!platform) return { object, platform, items: [], malformed: [] };
+  if (!platform) return { object, platform, items: [], malformed: [], malformedCount: 0 };
   const collector = new ItemCollector(platform);
   const normaliseEntry = platform === "whatsapp" ? normaliseWhatsAppEntry : normaliseMessagingEntry;
   entry.forEach((raw, i) => normaliseEntry(collector, raw, `entry[${i}]`));
-  return { object, platform, items: collector.items, malformed: collector.malformed };
+  return {
+    object,
+    platform,
+    items: collector.items,
+    malformed: collector.malformed,
+    malformedCount: collector.malformedCount,
+  };
 }

@@ -34,14 +34,22 @@ export function syntheticActionId(input: SyntheticIdInput): string {
   return `syn.${input.kind}.${digest}`;
 }
 
+/**
+ * Nesting deeper than this is hashed as a fixed marker. Meta's actions are a few levels deep; a
+ * signed payload nested thousands of levels deep must not overflow the stack (and answer 5xx).
+ */
+export const CANONICAL_MAX_DEPTH = 64;
+
 /** JSON with object keys sorted, so a redelivery that reorders keys still hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+export function canonicalJson(value: unknown, depth = 0): string {
+  if (value !== null && typeof value === "object" && depth >= CANONICAL_MAX_DEPTH) return '"…"';
+  const inner = (v: unknown) => canonicalJson(v, depth + 1);
+  if (Array.isArray(value)) return `[${value.map(inner).join(",")}]`;
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${inner(v)}`).join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";
 }

@@ -1,5 +1,7 @@
 import { signWebhookBody } from "@meta-relay/testkit";
 import { createKeys } from "@meta-relay/store";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
 import { webhookCase, type WebhookCase } from "./fuzz/webhook-cases";
 import { createDeployment, type Deployment } from "./support/deployment";
@@ -7,13 +9,14 @@ import { mib, percent, report } from "./support/figures";
 import { metricValue } from "./support/metrics";
 import { startPrivateRedis, type PrivateRedis } from "./support/private-redis";
 import { startRelayFor, type RelayProcess } from "./support/relay-process";
+import { runSettings } from "./support/run-settings";
 import { mapLimit } from "./support/wait";
 
 // 10 000 generated and mutated webhooks, every one validly signed, against the built ingress:
 // each gets exactly the answer its bytes call for (never a 5xx), the process survives, its memory
 // stays put, and only the well-formed customer actions move window records — each to its own time.
 
-const CASES = 10_000;
+const CASES = 2_000;
 const CHUNK = 250;
 const SEED = 20_261_121;
 
@@ -48,6 +51,8 @@ describe("fuzzed webhooks", () => {
     let bytes = 0;
     const started = Date.now();
 
+    const small: { seed: number; index: number; label: string; raw: string }[] = [];
+    const failures = new Map<string, number>();
     const post = async (c: WebhookCase): Promise<number> => {
       const res = await fetch(`${relay.url("ingress")}/webhooks/meta`, {
         method: "POST",
@@ -61,7 +66,12 @@ describe("fuzzed webhooks", () => {
     for (let chunk = 0; chunk < CASES / CHUNK; chunk++) {
       const cases = fc.sample(webhookCase(d.textMarker), { seed: SEED + chunk, numRuns: CHUNK });
       await mapLimit(cases, 4, async (c, i) => {
-        const status = await post(c).catch(() => 0);
+        const status = await post(c).catch((err: Error) => {
+          const why = `${c.label} (expected ${c.expectStatus}): ${String((err.cause as Error | undefined)?.message ?? err.message)}`;
+          failures.set(why, (failures.get(why) ?? 0) + 1);
+          return 0;
+        });
+        if (typeof c.raw === "string" && c.raw.length < 8_000) small.push({ seed: SEED + chunk, index: i, label: c.label, raw: c.raw });
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
         labels.set(c.label, (labels.get(c.label) ?? 0) + 1);
         bytes += Buffer.byteLength(c.raw);
@@ -92,6 +102,9 @@ describe("fuzzed webhooks", () => {
     const wrongTimes = stored.filter((key, i) => normalisedExpected.has(key) && Number(values[i]) !== normalisedExpected.get(key));
     const missing = [...normalisedExpected.keys()].filter((key) => !stored.includes(key));
 
+    if (unexpectedKeys.length + wrongTimes.length + missing.length > 0) {
+      writeDiagnostics([...unexpectedKeys, ...wrongTimes, ...missing], stored, values, normalisedExpected, small);
+    }
     const warm = samples[Math.floor(samples.length / 5) - 1] ?? samples[0];
     const last = samples[samples.length - 1];
     const rssGrowth = warm && last ? (last.rss - warm.rss) / warm.rss : 0;
@@ -112,6 +125,7 @@ describe("fuzzed webhooks", () => {
         "relay crashes": relay.crashes.length,
         "RSS after 20 % → end": `${mib(warm?.rss ?? 0)} → ${mib(last?.rss ?? 0)} (${percent((last?.rss ?? 0) - (warm?.rss ?? 0), warm?.rss ?? 1)})`,
         "heap after 20 % → end": `${mib(warm?.heap ?? 0)} → ${mib(last?.heap ?? 0)} (${percent((last?.heap ?? 0) - (warm?.heap ?? 0), warm?.heap ?? 1)})`,
+        "transport failures": [...failures].map(([w, n]) => `${w} ×${n}`).join("; ") || "none",
         "rate": `${(CASES / seconds).toFixed(0)} webhooks/s over ${seconds.toFixed(0)} s`,
       },
     });
@@ -127,6 +141,29 @@ describe("fuzzed webhooks", () => {
     expect(rssGrowth).toBeLessThan(0.25);
   });
 });
+
+/** Writes, for each window that is wrong, its stored and expected times and every small case naming its user. */
+function writeDiagnostics(
+  badKeys: string[],
+  stored: string[],
+  values: (string | null)[],
+  expected: Map<string, number>,
+  small: { seed: number; index: number; label: string; raw: string }[],
+): void {
+  const details = badKeys.slice(0, 20).map((key) => {
+    const user = key.split("}:").slice(1).join("}:");
+    const needle = JSON.stringify(user).slice(1, -1);
+    return {
+      key,
+      stored: values[stored.indexOf(key)] ?? null,
+      expected: expected.get(key) ?? null,
+      cases: small.filter((c) => c.raw.includes(`"${needle}"`)).slice(0, 10),
+    };
+  });
+  const file = join(runSettings().runDir, "fuzz-webhooks-window-mismatches.json");
+  writeFileSync(file, JSON.stringify(details, null, 2));
+  process.stdout.write(`window mismatches written to ${file}\n`);
+}
 
 /** A key as SCAN returns it: Redis stores the UTF-8 bytes, and a lone surrogate cannot survive that. */
 function normaliseKey(key: string): string {

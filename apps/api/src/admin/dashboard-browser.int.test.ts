@@ -3,9 +3,13 @@ import { join, resolve } from "node:path";
 import { loadConfig } from "@meta-relay/config";
 import { createLogger, createMetrics } from "@meta-relay/observability";
 import { queuePrefix } from "@meta-relay/queues";
-import { testRedisUrl, uniquePrefix } from "@meta-relay/testkit";
+import {
+  testRedisClient,
+  testRedisEnv,
+  uniquePrefix,
+  type TestRedisClient,
+} from "@meta-relay/testkit";
 import { Queue } from "bullmq";
-import { Redis } from "ioredis";
 import { chromium, type Browser } from "playwright-core";
 import { startApi, type RunningApi } from "../api";
 
@@ -23,7 +27,7 @@ const CHROMIUM_ARGS = [
 
 describe("queue dashboard in a browser", () => {
   const prefix = uniquePrefix();
-  let connection: Redis;
+  let connection: TestRedisClient;
   let outbound: Queue;
   let events: Queue;
   let api: RunningApi;
@@ -33,7 +37,7 @@ describe("queue dashboard in a browser", () => {
   beforeAll(async () => {
     const config = loadConfig(
       {
-        REDIS_URL: testRedisUrl(),
+        ...testRedisEnv(),
         RELAY_KEY_PREFIX: prefix,
         API_PORT: "0",
         RELAY_API_KEYS: "key-browser-aaaaaaaaa",
@@ -49,7 +53,7 @@ describe("queue dashboard in a browser", () => {
       metrics: createMetrics(),
     });
     base = `http://127.0.0.1:${api.port}`;
-    connection = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+    connection = testRedisClient({ maxRetriesPerRequest: null });
     outbound = new Queue("outbound", { connection, prefix: queuePrefix(prefix, "outbound") });
     events = new Queue("events", { connection, prefix: queuePrefix(prefix, "events") });
     browser = await chromium.launch({

@@ -1,6 +1,6 @@
 import { createBullBoard } from "@bull-board/api";
 import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
-import type { IServerAdapter, QueueAdapterOptions } from "@bull-board/api/typings/app";
+import type { QueueAdapterOptions } from "@bull-board/api/typings/app";
 import { ExpressAdapter } from "@bull-board/express";
 import type { Logger } from "@meta-relay/observability";
 import type { Queue } from "bullmq";
@@ -35,9 +35,7 @@ export function mountDashboard(app: Express, options: DashboardOptions): void {
   serverAdapter.setBasePath(DASHBOARD_PATH);
   createBullBoard({
     queues: options.queues.map((queue) => new BullMQAdapter(queue, adapterOptions(queue, options))),
-    // @bull-board/express 9.10.1 brings its own copy of @bull-board/api 9.10.1, whose class types
-    // differ from the 9.10.2 we use only in private fields; the adapter is the same at runtime.
-    serverAdapter: serverAdapter as unknown as IServerAdapter,
+    serverAdapter,
     options: { uiConfig: { boardTitle: "meta-relay", hideDocsLink: true } },
   });
   const log = options.logger.child({ module: "dashboard" });

@@ -9,8 +9,14 @@ import {
   createRedis,
   createTokenCipher,
 } from "@meta-relay/store";
-import { testRedisClient, testRedisSettings, uniquePrefix } from "@meta-relay/testkit";
+import {
+  testRedisClient,
+  testRedisSettings,
+  testRedisUrl,
+  uniquePrefix,
+} from "@meta-relay/testkit";
 import { Queue } from "bullmq";
+import { Redis } from "ioredis";
 import type { V1Deps } from "./v1-deps";
 import { v1Router } from "./v1-router";
 
@@ -24,7 +30,9 @@ describe("POST /v1/messages when the drain job cannot be added", () => {
   const prefix = uniquePrefix();
   const keys = createKeys(prefix);
   const redis = createRedis(testRedisSettings(), { mode: "patient" });
-  const broken = testRedisClient();
+  // Closed on purpose: its commands fail at once. A single Redis on every topology, because a closed
+  // Cluster client queues commands instead of failing them.
+  const broken = new Redis(testRedisUrl());
   const working = testRedisClient({ maxRetriesPerRequest: null });
   const deadQueue = new Queue("outbound", {
     connection: broken,

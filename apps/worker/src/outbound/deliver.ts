@@ -1,6 +1,7 @@
 import {
   decide,
   describeWindow,
+  type Decision,
   failureSentence,
   type FailureReason,
   type MessageFailure,
@@ -35,32 +36,16 @@ export async function deliverHead(deps: OutboundDeps, run: DrainRun, head: Head)
   if (message.nextAttemptAt !== null && now < message.nextAttemptAt) {
     return { kind: "later", delayMs: message.nextAttemptAt - now };
   }
-  const window = describeWindow({
-    platform: message.platform,
-    humanAgent: channel?.humanAgent ?? false,
-    lastCustomerMessageAt: head.lastCustomerMessageAt,
-    now,
-    marginMs: deps.marginMs,
-  });
-  if (!channel) return fail(deps, message, window, "channel_not_configured");
-  const decision = decide({
-    platform: message.platform,
-    kind: message.kind,
-    sender: message.sender.type,
-    humanAgent: channel.humanAgent,
-    lastCustomerMessageAt: head.lastCustomerMessageAt,
-    now,
-    marginMs: deps.marginMs,
-  });
-  deps.metrics.windowDecisions.inc({
-    platform: message.platform,
-    outcome: decision.outcome,
-    reason: decision.outcome === "refuse" ? decision.reason : "",
-  });
+  const { window, decision } = judge(deps, head);
+  if (!channel || !decision) return fail(deps, message, window, "channel_not_configured");
   if (decision.outcome === "refuse") return fail(deps, message, window, decision.reason);
   // The API refuses templates outside WhatsApp; a record that still has one cannot be sent.
   if (message.kind === "template" && message.platform !== "whatsapp") {
     return fail(deps, message, window, "invalid_message");
+  }
+  if (message.sending !== null && message.platform !== "whatsapp") {
+    // A worker died during this call: give Meta's echo time to confirm it before sending again.
+    return awaitEcho(deps, run, message, channel);
   }
   if (message.attempts >= deps.maxAttempts) return fail(deps, message, window, "meta_error");
   const attempt = message.attempts + 1;
@@ -87,6 +72,45 @@ export async function deliverHead(deps: OutboundDeps, run: DrainRun, head: Head)
   }
   const result = await callGraph(deps, run, sending, channel);
   return settle(deps, run, sending, channel, window, result);
+}
+
+async function awaitEcho(
+  deps: OutboundDeps,
+  run: DrainRun,
+  message: MessageRecord,
+  channel: StoredChannel,
+): Promise<Step> {
+  const retry = await deps.drain.settleRetry(run.conv, message.id, {
+    delayMs: deps.echoGraceMs,
+    unknownOutcome: true,
+    push: null,
+    pacing: channel.pacing,
+  });
+  return retry.changed ? { kind: "later", delayMs: deps.echoGraceMs } : { kind: "again" };
+}
+
+/** The window document and the decision, from this attempt's fresh inputs (none without a channel). */
+function judge(
+  deps: OutboundDeps,
+  head: Head,
+): { window: WindowDocument; decision: Decision | null } {
+  const { message, channel, now, lastCustomerMessageAt } = head;
+  const inputs = {
+    platform: message.platform,
+    humanAgent: channel?.humanAgent ?? false,
+    lastCustomerMessageAt,
+    now,
+    marginMs: deps.marginMs,
+  };
+  const window = describeWindow(inputs);
+  if (!channel) return { window, decision: null };
+  const decision = decide({ ...inputs, kind: message.kind, sender: message.sender.type });
+  deps.metrics.windowDecisions.inc({
+    platform: message.platform,
+    outcome: decision.outcome,
+    reason: decision.outcome === "refuse" ? decision.reason : "",
+  });
+  return { window, decision };
 }
 
 async function callGraph(

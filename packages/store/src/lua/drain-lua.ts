@@ -55,8 +55,8 @@ return {'skipped', now}`;
 /**
  * KEYS: message, channel pace, recipient pace, lease. ARGV: lease token, lease ms, attempt,
  * messagingType, tag, channel interval, channel burst, recipient interval (0 = none), recipient burst.
- * Reserves the channel's (and the recipient's) pacing slot and writes the "sending" marker, or
- * says how long to wait. Nothing is reserved unless every scope allows the send.
+ * Reserves the channel's (and the recipient's) pacing slot and writes the "sending" marker (this
+ * attempt's outcome is unknown until an answer is recorded), or says how long to wait. Nothing is reserved unless every scope allows the send.
  */
 export const BEGIN_LUA = `${NOW}${GCRA}
 if redis.call('GET', KEYS[4]) ~= ARGV[1] then return {'lost', now} end
@@ -74,6 +74,7 @@ if pair > 0 then storeTat(KEYS[3], now, tatR) end
 redis.call('PEXPIRE', KEYS[4], ARGV[2])
 redis.call('HSET', KEYS[1], 'sending', ARGV[3] .. ':' .. now, 'attempts', ARGV[3],
   'messagingType', ARGV[4], 'tag', ARGV[5])
+redis.call('HDEL', KEYS[1], 'unknownOutcome')
 return {'go', now}`;
 
 /**
