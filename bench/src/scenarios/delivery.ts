@@ -1,12 +1,19 @@
-import { startMetaSimulator, type MetaSimulator } from "@meta-relay/testkit";
+import { startMetaSimulator } from "@meta-relay/testkit";
 import { Queue } from "bullmq";
 import type { BenchRedis } from "../bench-redis";
 import { startChild, type ChildServer } from "../child";
 import { CostRecorder, describeCpu, type CostProfile } from "../cost";
-import { runLoad } from "../load";
-import { runPaced } from "../paced";
 import { productEnv, type BenchSettings } from "../settings";
-import { median, percentile, round } from "../stats";
+import { median, round } from "../stats";
+import {
+  baselineRound,
+  latencyRound,
+  saturationRound,
+  waitForDeliveries,
+  type DeliveryContext,
+  type Latency,
+  type Saturation,
+} from "./delivery-rounds";
 import { countDeliveryTrips, type TripCount } from "./delivery-trips";
 import {
   prepareDeliveryWorld,
@@ -41,19 +48,6 @@ export interface DeliveryFigures {
 }
 
 type Log = (line: string) => void;
-
-interface Context {
-  settings: BenchSettings;
-  log: Log;
-  sim: MetaSimulator;
-  tracker: SendTracker;
-  apiUrl: string;
-  baseline: ChildServer;
-  noop: Queue;
-  productCost: CostRecorder;
-  baselineCost: CostRecorder;
-  nextReply: () => { body: string; headers: Record<string, string> };
-}
 
 const NOOP_QUEUE = "bench-noop";
 
@@ -97,7 +91,7 @@ export async function benchDelivery(
       `delivery: ${conversations.length} conversations on ${settings.deliveryChannels} pages, windows open`,
     );
     const redisPid: Record<string, number> = redis.pid === null ? {} : { redis: redis.pid };
-    const ctx: Context = {
+    const ctx: DeliveryContext = {
       settings,
       log,
       sim,
@@ -140,7 +134,7 @@ export async function benchDelivery(
 }
 
 async function runRounds(
-  ctx: Context,
+  ctx: DeliveryContext,
   conversations: number,
 ): Promise<Omit<DeliveryFigures, "trips">> {
   const { settings, log } = ctx;
@@ -186,117 +180,6 @@ async function runRounds(
     cost,
     baselineCost,
   };
-}
-
-interface Saturation {
-  messagesPerSec: number;
-  apiRps: number;
-  apiP99Ms: number;
-  rejected: number;
-}
-
-/** autocannon at saturation on POST /v1/messages; the round ends when the last reply reached Meta. */
-async function saturationRound(
-  ctx: Context,
-  seconds: number,
-  measured: boolean,
-): Promise<Saturation> {
-  if (measured) await ctx.productCost.start();
-  const before = ctx.tracker.accepted;
-  const started = Date.now();
-  const load = await runLoad({
-    url: ctx.apiUrl,
-    path: "/v1/messages",
-    seconds,
-    connections: ctx.settings.connections,
-    nextRequest: ctx.nextReply,
-  });
-  const delivered = await waitForDeliveries(ctx, before, load.ok);
-  const elapsedMs = Math.max(1, ctx.tracker.lastAcceptedAt - started);
-  if (measured) await ctx.productCost.stop(delivered);
-  ctx.sim.reset();
-  return {
-    messagesPerSec: (delivered / elapsedMs) * 1000,
-    apiRps: load.rps,
-    apiP99Ms: load.p99Ms,
-    rejected: load.non2xx + load.errors,
-  };
-}
-
-/** Queues `jobs` no-op jobs, then lets the baseline worker consume them; its own clock times it. */
-async function baselineRound(ctx: Context, jobs: number, measured: boolean): Promise<number> {
-  const chunk = 1_000;
-  for (let added = 0; added < jobs; added += chunk) {
-    const size = Math.min(chunk, jobs - added);
-    await ctx.noop.addBulk(
-      Array.from({ length: size }, (_, i) => ({
-        name: "drain",
-        data: { platform: "messenger", channelId: "104720000000000", userId: String(added + i) },
-        opts: { removeOnComplete: true },
-      })),
-    );
-  }
-  if (measured) await ctx.baselineCost.start();
-  ctx.baseline.send(`run ${jobs}`);
-  const done = await ctx.baseline.next("DONE", 120_000);
-  if (measured) await ctx.baselineCost.stop(jobs);
-  return ((done.jobs as number) / (done.ms as number)) * 1000;
-}
-
-interface Latency {
-  p50Ms: number;
-  p99Ms: number;
-  failed: number;
-}
-
-/** Replies at a steady `latencyRate`; each text carries its enqueue time, read when Meta gets it. */
-async function latencyRound(ctx: Context, seconds: number): Promise<Latency> {
-  const before = ctx.tracker.accepted;
-  const latencies: number[] = [];
-  ctx.tracker.latencies = latencies;
-  const load = await runPaced({
-    url: ctx.apiUrl,
-    path: "/v1/messages",
-    rate: ctx.settings.latencyRate,
-    seconds,
-    nextRequest: ctx.nextReply,
-  });
-  await waitForDeliveries(ctx, before, load.ok);
-  ctx.tracker.latencies = null;
-  ctx.sim.reset();
-  return {
-    p50Ms: round(percentile(latencies, 50), 1),
-    p99Ms: round(percentile(latencies, 99), 1),
-    failed: load.failed,
-  };
-}
-
-/**
- * Waits until Meta has accepted at least every reply the API acknowledged, and then no more arrive
- * for a moment (requests cut off when the load stopped may have been queued too).
- */
-async function waitForDeliveries(
-  ctx: Context,
-  before: number,
-  acknowledged: number,
-): Promise<number> {
-  const deadline = Date.now() + 180_000;
-  let reported = Date.now();
-  for (;;) {
-    const delivered = ctx.tracker.accepted - before;
-    if (delivered >= acknowledged && Date.now() - ctx.tracker.lastAcceptedAt > 500)
-      return delivered;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `only ${delivered} of ${acknowledged} replies reached the Graph API in 180 s`,
-      );
-    }
-    if (Date.now() - reported > 3_000) {
-      ctx.log(`delivery: waiting for the backlog, ${delivered} of ${acknowledged} sent`);
-      reported = Date.now();
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** Replies in round-robin over the conversations: a burst spread over many customers and pages. */

@@ -19,9 +19,9 @@ describe("synthetic ids of deeply nested actions", () => {
     };
     const id = syntheticActionId({ ...base, payload: { action: "react", extra: nested(50_000) } });
     expect(id).toMatch(/^syn\.reaction\./);
-    expect(syntheticActionId({ ...base, payload: { action: "react", extra: nested(50_000) } })).toBe(
-      id,
-    );
+    expect(
+      syntheticActionId({ ...base, payload: { action: "react", extra: nested(50_000) } }),
+    ).toBe(id);
   });
 
   it("keeps the canonical form of shallow payloads, and marks what lies deeper", () => {
@@ -48,21 +48,5 @@ describe("synthetic ids of deeply nested actions", () => {
     });
     expect(result.items).toHaveLength(1);
     expect(result.items[0]).toMatchObject({ type: "customer_action", kind: "reaction" });
-  });
-});
-
-describe("a webhook stuffed with junk items", () => {
-  it("counts every malformed item but describes only the first few", () => {
-    const result = normaliseWebhook({
-      object: "page",
-      entry: [{ id: "p", messaging: [...new Array<number>(50_000).fill(0), {}, "x"] }],
-    });
-    expect(result.malformedCount).toBe(50_002);
-    expect(result.malformed.length).toBeLessThanOrEqual(20);
-    expect(result.malformed[0]).toEqual({
-      platform: "messenger",
-      path: "entry[0].messaging[0]",
-      issue: "expected an object",
-    });
   });
 });

@@ -16,7 +16,7 @@ import { mapLimit } from "./support/wait";
 // each gets exactly the answer its bytes call for (never a 5xx), the process survives, its memory
 // stays put, and only the well-formed customer actions move window records — each to its own time.
 
-const CASES = 2_000;
+const CASES = 10_000;
 const CHUNK = 250;
 const SEED = 20_261_121;
 
@@ -43,6 +43,7 @@ describe("fuzzed webhooks", () => {
 
   it("answers every one as its bytes call for and records only well-formed customer actions", async () => {
     const expected = new Map<string, number>();
+    const tolerated = new Map<string, number>();
     const keys = createKeys(d.prefix);
     const statuses = new Map<number, number>();
     const wrong: { label: string; expected: number; got: number; seed: number; index: number }[] = [];
@@ -65,7 +66,7 @@ describe("fuzzed webhooks", () => {
 
     for (let chunk = 0; chunk < CASES / CHUNK; chunk++) {
       const cases = fc.sample(webhookCase(d.textMarker), { seed: SEED + chunk, numRuns: CHUNK });
-      await mapLimit(cases, 4, async (c, i) => {
+      await mapLimit(cases, 8, async (c, i) => {
         const status = await post(c).catch((err: Error) => {
           const why = `${c.label} (expected ${c.expectStatus}): ${String((err.cause as Error | undefined)?.message ?? err.message)}`;
           failures.set(why, (failures.get(why) ?? 0) + 1);
@@ -79,10 +80,11 @@ describe("fuzzed webhooks", () => {
           wrong.push({ label: c.label, expected: c.expectStatus, got: status, seed: SEED + chunk, index: i });
           return;
         }
-        if (status !== 200) return;
+        // A webhook answered otherwise may still have written (a write can land after a 503).
+        const into = status === 200 ? expected : tolerated;
         for (const w of c.writes) {
-          const key = keys.window(w);
-          expected.set(key, Math.max(expected.get(key) ?? 0, w.atMs));
+          const key = normaliseKey(keys.window(w));
+          into.set(key, Math.max(into.get(key) ?? 0, w.atMs));
         }
       });
       const text = await relay.metrics("ingress");
@@ -97,21 +99,27 @@ describe("fuzzed webhooks", () => {
     // The window records: exactly the well-formed actions' keys, each at its latest action's time.
     const stored = await redis.keys(`${d.prefix}:w:*`);
     const values = stored.length > 0 ? await redis.client.mget(...stored) : [];
-    const unexpectedKeys = stored.filter((key) => !expected.has(normaliseKey(key)));
-    const normalisedExpected = new Map([...expected].map(([k, v]) => [normaliseKey(k), v]));
-    const wrongTimes = stored.filter((key, i) => normalisedExpected.has(key) && Number(values[i]) !== normalisedExpected.get(key));
-    const missing = [...normalisedExpected.keys()].filter((key) => !stored.includes(key));
+    const unexpectedKeys = stored.filter((key) => !expected.has(key) && !tolerated.has(key));
+    const wrongTimes = stored.filter((key, i) => {
+      const at = Number(values[i]);
+      const required = expected.get(key);
+      if (required === undefined) return false;
+      return at !== required && !(at > required && at <= (tolerated.get(key) ?? 0));
+    });
+    const storedSet = new Set(stored);
+    const missing = [...expected.keys()].filter((key) => !storedSet.has(key));
 
     if (unexpectedKeys.length + wrongTimes.length + missing.length > 0) {
-      writeDiagnostics([...unexpectedKeys, ...wrongTimes, ...missing], stored, values, normalisedExpected, small);
+      writeDiagnostics([...unexpectedKeys, ...wrongTimes, ...missing], stored, values, expected, small);
     }
-    const warm = samples[Math.floor(samples.length / 5) - 1] ?? samples[0];
-    const last = samples[samples.length - 1];
-    const rssGrowth = warm && last ? (last.rss - warm.rss) / warm.rss : 0;
-    const heapGrowth = warm && last ? (last.heap - warm.heap) / warm.heap : 0;
+    const growth = memoryGrowth(samples);
     const health = await fetch(`${relay.url("ingress")}/healthz`).then((r) => r.status, () => 0);
     report({
       section: "01 fuzz: webhooks",
+      table: {
+        header: ["webhooks", "RSS MiB", "heap used MiB"],
+        rows: samples.map((m) => [m.done, (m.rss / 2 ** 20).toFixed(1), (m.heap / 2 ** 20).toFixed(1)]),
+      },
       figures: {
         "payloads (fast-check seed)": `${CASES} (seeds ${SEED}..${SEED + CASES / CHUNK - 1})`,
         "bytes posted": mib(bytes),
@@ -123,8 +131,8 @@ describe("fuzzed webhooks", () => {
         "windows touched by anything else": unexpectedKeys.length,
         "windows at a wrong time / missing": `${wrongTimes.length} / ${missing.length}`,
         "relay crashes": relay.crashes.length,
-        "RSS after 20 % → end": `${mib(warm?.rss ?? 0)} → ${mib(last?.rss ?? 0)} (${percent((last?.rss ?? 0) - (warm?.rss ?? 0), warm?.rss ?? 1)})`,
-        "heap after 20 % → end": `${mib(warm?.heap ?? 0)} → ${mib(last?.heap ?? 0)} (${percent((last?.heap ?? 0) - (warm?.heap ?? 0), warm?.heap ?? 1)})`,
+        "RSS peak, after warm-up → last quarter": `${mib(growth.rss.from)} → ${mib(growth.rss.to)} (${percent(growth.rss.to - growth.rss.from, growth.rss.from)})`,
+        "heap floor, after warm-up → last quarter": `${mib(growth.heap.from)} → ${mib(growth.heap.to)} (${percent(growth.heap.to - growth.heap.from, growth.heap.from)})`,
         "transport failures": [...failures].map(([w, n]) => `${w} ×${n}`).join("; ") || "none",
         "rate": `${(CASES / seconds).toFixed(0)} webhooks/s over ${seconds.toFixed(0)} s`,
       },
@@ -136,11 +144,26 @@ describe("fuzzed webhooks", () => {
     expect(unexpectedKeys.slice(0, 5)).toEqual([]);
     expect(wrongTimes.slice(0, 5)).toEqual([]);
     expect(missing.slice(0, 5)).toEqual([]);
-    // Stable memory: after the first fifth, neither the heap nor the RSS keeps growing.
-    expect(heapGrowth).toBeLessThan(0.5);
-    expect(rssGrowth).toBeLessThan(0.25);
+    // Stable memory: after the first fifth, neither the live heap nor the RSS keeps growing.
+    expect(growth.heap.to).toBeLessThan(growth.heap.from * 1.25);
+    expect(growth.rss.to).toBeLessThan(growth.rss.from * 1.25);
   });
 });
+
+/**
+ * Memory after the warm-up (the second fifth to the second quarter of the samples) against the last
+ * quarter: the RSS by its peak (what the process holds), the heap by its floor (what survives GC).
+ */
+function memoryGrowth(samples: Sample[]) {
+  const part = (from: number, to: number) =>
+    samples.slice(Math.floor(samples.length * from), Math.max(Math.floor(samples.length * to), 1));
+  const warm = part(0.2, 0.45);
+  const end = part(0.75, 1);
+  return {
+    rss: { from: Math.max(...warm.map((s) => s.rss)), to: Math.max(...end.map((s) => s.rss)) },
+    heap: { from: Math.min(...warm.map((s) => s.heap)), to: Math.min(...end.map((s) => s.heap)) },
+  };
+}
 
 /** Writes, for each window that is wrong, its stored and expected times and every small case naming its user. */
 function writeDiagnostics(

@@ -26,7 +26,7 @@ function startWorkerProcess(h: Harness): ChildProcess {
     ...h.env,
     RELAY_ROLES: "worker",
     WORKER_PORT: "0",
-    GRAPH_TIMEOUT_MS: "2000",
+    GRAPH_TIMEOUT_MS: "5000",
     OUTBOUND_CONCURRENCY: "20",
     LOG_LEVEL: "warn",
   };

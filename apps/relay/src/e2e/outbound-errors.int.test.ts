@@ -186,7 +186,8 @@ describe("Meta's refusals and retries, end to end", () => {
   const users = new Map<string, string>();
 
   beforeAll(async () => {
-    h = await startHarness();
+    // A short Graph timeout for the "timeout once" case (the fake Meta holds that request open).
+    h = await startHarness({ env: { GRAPH_TIMEOUT_MS: "3000" } });
     await h.channel({ platform: "messenger", channelId: "page-1", accessToken: "tok-m" });
     await h.channel({
       platform: "instagram",

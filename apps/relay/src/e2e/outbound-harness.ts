@@ -87,7 +87,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     API_PORT: "0",
     WORKER_PORT: "0",
     META_GRAPH_URL: sim.graphUrl,
-    GRAPH_TIMEOUT_MS: "1000",
+    // Long enough that a loaded test machine never times out a send by accident.
+    GRAPH_TIMEOUT_MS: "8000",
     RELAY_API_KEYS: API_KEY,
     RELAY_ENCRYPTION_KEY: "d".repeat(64),
     DASHBOARD_USERNAME: "ops",

@@ -76,6 +76,10 @@ async function launch(port: number, dir: string, args: string[]): Promise<ChildP
 
 async function kill(child: ChildProcess, signal: "SIGKILL" | "SIGTERM"): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
+  // The child is unref'd so that a forgotten server never holds a test run open; while it stops,
+  // it must hold the event loop, or a caller awaiting the exit (jest's global teardown) sees the
+  // process end first, and jest's failure exit code is lost with it.
+  child.ref();
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.kill(signal);
   await exited;
@@ -86,19 +90,24 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
       throw new Error(`redis-server exited with code ${child.exitCode} on port ${port}`);
-    if (await canConnect(port)) return;
+    if (await answersPing(port)) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`redis-server did not listen on port ${port} within 10 s`);
 }
 
-function canConnect(port: number): Promise<boolean> {
+/** True once the server answers PING with PONG: listening is not enough, it may still be loading its AOF. */
+function answersPing(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = createConnection({ port, host: "127.0.0.1" });
-    socket.once("connect", () => {
+    const socket = createConnection({ port, host: "127.0.0.1" }, () => socket.write("PING\r\n"));
+    socket.once("data", (data) => {
       socket.destroy();
-      resolve(true);
+      resolve(data.toString().startsWith("+PONG"));
     });
     socket.once("error", () => resolve(false));
+    socket.setTimeout(1_000, () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 }

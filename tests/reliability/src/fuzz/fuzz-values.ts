@@ -28,15 +28,16 @@ export const userId = fc.oneof(
   },
 );
 
+// Built once: a binary string arbitrary indexes every Unicode code point when it is created.
+const anyText = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 120 }),
+  fc.string({ unit: "grapheme", maxLength: 60 }),
+  fc.constantFrom("", "\u0000", "\ud83d\ude00\u200d\u2764", "\u202e\u2066abc", "𝕏".repeat(40)),
+);
+
 /** Text as customers write it, and then some: every unit of Unicode, controls, RTL marks, emoji. */
 export function oddText(marker: string): fc.Arbitrary<string> {
-  return fc
-    .oneof(
-      fc.string({ unit: "binary", maxLength: 120 }),
-      fc.string({ unit: "grapheme", maxLength: 60 }),
-      fc.constantFrom("", "\u0000", "\ud83d\ude00\u200d\u2764", "\u202e\u2066abc", "𝕏".repeat(40)),
-    )
-    .map((text) => `${marker} ${text}`);
+  return anyText.map((text) => `${marker} ${text}`);
 }
 
 /** Values of every JSON type but the one expected, for breaking a field. */
@@ -118,13 +119,15 @@ const extraKey = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom("__proto__", "constructor", "toString") },
 );
 
-/** Maybe adds unknown fields (Meta adds fields without notice), some of them deeply nested. */
+/** Sometimes a couple of unknown fields, some of them deeply nested (built once, drawn often). */
+const extras = fc.option(
+  fc.dictionary(extraKey, fc.oneof(deepValue, fc.jsonValue({ maxDepth: 2 })), { maxKeys: 2 }),
+  { freq: 3 },
+);
+
+/** Maybe adds unknown fields (Meta adds fields without notice). */
 export function withExtras<T extends object>(value: T): fc.Arbitrary<T> {
-  return fc
-    .option(fc.dictionary(extraKey, fc.oneof(deepValue, fc.jsonValue({ maxDepth: 2 })), { maxKeys: 2 }), {
-      freq: 3,
-    })
-    .map((extra) => (extra ? { ...extra, ...value } : value));
+  return extras.map((extra) => (extra ? { ...extra, ...value } : value));
 }
 
 /** A Meta id: fresh each time, so events are distinct. */
