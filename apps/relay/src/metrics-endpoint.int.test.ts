@@ -21,9 +21,10 @@ async function scrape(port: number) {
   expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toContain("text/plain");
   const text = await res.text();
-  // Every line is a comment or a sample, as Prometheus reads them.
+  // Every line is a comment or a sample, as Prometheus reads them. Prometheus parses NaN in any
+  // letter case, and prom-client writes a gauge that has no sample yet as "Nan".
   for (const line of text.split("\n").filter((l) => l !== "" && !l.startsWith("#"))) {
-    expect(line).toMatch(/^[a-zA-Z_:][a-zA-Z0-9_:]*(\{.*\})? -?[0-9.eE+-]+$|^.* (NaN|[+-]Inf)$/);
+    expect(line).toMatch(/^[a-zA-Z_:][a-zA-Z0-9_:]*(\{.*\})? (-?[0-9.eE+-]+|[Nn]a[Nn]|[+-]Inf)$/);
   }
   return parsePrometheusTextFormat(text);
 }

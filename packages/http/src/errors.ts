@@ -57,6 +57,13 @@ export function errorMapper(logger: Logger): ErrorRequestHandler {
       sendError(res, 400, "invalid_json", "The request body is not valid JSON.");
       return;
     }
+    const clientStatus = clientErrorStatus(err);
+    if (clientStatus !== null) {
+      // E.g. a path parameter that is not valid percent-encoding: the client's mistake, not ours.
+      // The message is fixed: the offending text is not echoed back.
+      sendError(res, clientStatus, "invalid_request", "The request could not be read.");
+      return;
+    }
     if (isRelayError(err)) {
       const status = STATUS_BY_CODE[err.code] ?? (err.retryable ? 503 : 400);
       if (status >= 500) logger.warn({ err, code: err.code }, "request failed");
@@ -71,4 +78,15 @@ export function errorMapper(logger: Logger): ErrorRequestHandler {
       "Something went wrong on our side; the request can be retried.",
     );
   };
+}
+
+/**
+ * The 4xx status a foreign error carries (express's router marks undecodable path parameters 400,
+ * body parsers mark what they refuse), or null when it is not a client error.
+ */
+function clientErrorStatus(err: unknown): number | null {
+  if (isRelayError(err)) return null;
+  const { status, statusCode } = err as { status?: unknown; statusCode?: unknown };
+  const value = typeof status === "number" ? status : statusCode;
+  return typeof value === "number" && value >= 400 && value < 500 ? value : null;
 }

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { webhookCase, type WebhookCase } from "./fuzz/webhook-cases";
 import { createDeployment, type Deployment } from "./support/deployment";
 import { mib, percent, report } from "./support/figures";
-import { metricValue } from "./support/metrics";
+import { memoryGrowth, memoryRows, sampleMemory } from "./support/memory-sampler";
 import { startPrivateRedis, type PrivateRedis } from "./support/private-redis";
 import { startRelayFor, type RelayProcess } from "./support/relay-process";
 import { runSettings } from "./support/run-settings";
@@ -19,12 +19,6 @@ import { mapLimit } from "./support/wait";
 const CASES = 10_000;
 const CHUNK = 250;
 const SEED = 20_261_121;
-
-interface Sample {
-  done: number;
-  rss: number;
-  heap: number;
-}
 
 describe("fuzzed webhooks", () => {
   let redis: PrivateRedis;
@@ -47,7 +41,6 @@ describe("fuzzed webhooks", () => {
     const keys = createKeys(d.prefix);
     const statuses = new Map<number, number>();
     const wrong: { label: string; expected: number; got: number; seed: number; index: number }[] = [];
-    const samples: Sample[] = [];
     const labels = new Map<string, number>();
     let bytes = 0;
     const started = Date.now();
@@ -64,19 +57,9 @@ describe("fuzzed webhooks", () => {
       return res.status;
     };
 
-    // Memory is read twice a second: the heap's floor between collections is its live set.
     let done = 0;
-    const sampler = setInterval(() => {
-      void relay.metrics("ingress").then(
-        (text) =>
-          samples.push({
-            done,
-            rss: metricValue(text, "relay_process_resident_memory_bytes"),
-            heap: metricValue(text, "relay_nodejs_heap_size_used_bytes"),
-          }),
-        () => undefined,
-      );
-    }, 500);
+    const memory = sampleMemory(relay, "ingress", () => done);
+    const samples = memory.samples;
     for (let chunk = 0; chunk < CASES / CHUNK; chunk++) {
       const cases = fc.sample(webhookCase(d.textMarker), { seed: SEED + chunk, numRuns: CHUNK });
       await mapLimit(cases, 8, async (c, i) => {
@@ -102,7 +85,7 @@ describe("fuzzed webhooks", () => {
       });
       done = (chunk + 1) * CHUNK;
     }
-    clearInterval(sampler);
+    memory.stop();
     const seconds = (Date.now() - started) / 1000;
 
     // The window records: exactly the well-formed actions' keys, each at its latest action's time.
@@ -127,9 +110,7 @@ describe("fuzzed webhooks", () => {
       section: "01 fuzz: webhooks",
       table: {
         header: ["webhooks", "RSS MiB", "heap used MiB"],
-        rows: samples
-          .filter((_, i) => i % Math.ceil(samples.length / 20) === 0)
-          .map((m) => [m.done, (m.rss / 2 ** 20).toFixed(1), (m.heap / 2 ** 20).toFixed(1)]),
+        rows: memoryRows(samples),
       },
       figures: {
         "payloads (fast-check seed)": `${CASES} (seeds ${SEED}..${SEED + CASES / CHUNK - 1})`,
@@ -160,21 +141,6 @@ describe("fuzzed webhooks", () => {
     expect(growth.rss.to).toBeLessThan(growth.rss.from * 1.25);
   });
 });
-
-/**
- * Memory after the warm-up (the second fifth to the second quarter of the samples) against the last
- * quarter: the RSS by its peak (what the process holds), the heap by its floor (what survives GC).
- */
-function memoryGrowth(samples: Sample[]) {
-  const part = (from: number, to: number) =>
-    samples.slice(Math.floor(samples.length * from), Math.max(Math.floor(samples.length * to), 1));
-  const warm = part(0.2, 0.45);
-  const end = part(0.75, 1);
-  return {
-    rss: { from: Math.max(...warm.map((s) => s.rss)), to: Math.max(...end.map((s) => s.rss)) },
-    heap: { from: Math.min(...warm.map((s) => s.heap)), to: Math.min(...end.map((s) => s.heap)) },
-  };
-}
 
 /** Writes, for each window that is wrong, its stored and expected times and every small case naming its user. */
 function writeDiagnostics(

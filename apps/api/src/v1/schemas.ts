@@ -86,13 +86,44 @@ const attachmentContent = z
     url: z.url({ protocol: /^https?$/ }).max(2_048),
   })
   .strict();
+/**
+ * WhatsApp's template components are a few levels deep; far deeper JSON (thousands of levels fit in
+ * the body limit) could not even be stored, so it is refused as invalid.
+ */
+export const MAX_COMPONENT_DEPTH = 16;
+
 const templateContent = z
   .object({
     name: z.string().min(1).max(512),
     language: z.string().min(2).max(15).describe("e.g. en_US"),
-    components: z.array(z.unknown()).max(50).optional().describe("Passed to WhatsApp as is"),
+    components: z
+      .array(z.unknown())
+      .max(50)
+      .refine(
+        (components) => nestingDepth(components, MAX_COMPONENT_DEPTH) <= MAX_COMPONENT_DEPTH,
+        {
+          message: `must be nested at most ${MAX_COMPONENT_DEPTH} levels deep`,
+        },
+      )
+      .optional()
+      .describe("Passed to WhatsApp as is"),
   })
   .strict();
+
+/** How deeply arrays and objects nest in `value`, counted without recursion; stops past `limit`. */
+function nestingDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (!next || typeof next.value !== "object" || next.value === null) continue;
+    const depth = next.depth + 1;
+    deepest = Math.max(deepest, depth);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(next.value)) stack.push({ value: child, depth });
+  }
+  return deepest;
+}
 
 export const messageContentSchema = z
   .object({

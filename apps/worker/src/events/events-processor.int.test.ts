@@ -95,8 +95,13 @@ describe("events processor", () => {
         expect(JSON.parse(request.rawBody.toString("utf8"))).toEqual(sent);
         expect(Object.keys(request.event)).toEqual(["id", "type", "occurredAt", "data"]);
       }
-      for (const event of events)
-        expect(await eventCount(metrics, event.type, "delivered")).toBe(1);
+      // The receiver sees a request before the worker has counted its answer.
+      const deliveredCounts = async () =>
+        Promise.all(events.map((event) => eventCount(metrics, event.type, "delivered")));
+      await waitFor("every delivery counted", async () =>
+        (await deliveredCounts()).every((count) => count === 1),
+      );
+      expect(await deliveredCounts()).toEqual(events.map(() => 1));
       const duration = await metrics.eventDeliveryDuration.get();
       const counts = duration.values.filter((v) => v.metricName?.endsWith("_count"));
       expect(counts.reduce((sum, v) => sum + v.value, 0)).toBe(events.length);

@@ -120,7 +120,7 @@ function whatsappWebhook(marker: string): fc.Arbitrary<Built> {
     });
     return {
       label: "whatsapp webhook",
-      status: 200,
+      status: 200 as const,
       payload: { object: "whatsapp_business_account", entry: [{ id: "waba-fz", changes: payloadChanges }] },
       writes,
     };
@@ -147,20 +147,20 @@ function hugeArrays(marker: string): fc.Arbitrary<Built> {
   return fc.oneof(
     fc.integer({ min: 100_000, max: 1_000_000 }).map((n) => ({
       label: "huge array of junk",
-      status: 200,
+      status: 200 as const,
       payload: { object: "page", entry: [{ id: "fzpage1", messaging: new Array<number>(n).fill(0) }] },
       writes: [],
     })),
     fc.integer({ min: 1_000, max: 20_000 }).map((n) => ({
       label: "huge array of junk objects",
-      status: 200,
+      status: 200 as const,
       payload: { object: "instagram", entry: [{ id: "fzig1", messaging: new Array<object>(n).fill({ sender: 1 }) }] },
       writes: [],
     })),
-    fc.integer({ min: 100_000, max: 400_000 }).map((n) => ({ label: "huge top-level array", status: 400, payload: new Array<number>(n).fill(1), writes: [] })),
+    fc.integer({ min: 100_000, max: 400_000 }).map((n) => ({ label: "huge top-level array", status: 400 as const, payload: new Array<number>(n).fill(1), writes: [] })),
     fc.array(openerItem("fzpage2", marker), { minLength: 500, maxLength: 2_000 }).map((items) => ({
       label: "huge batch of messages",
-      status: 200,
+      status: 200 as const,
       payload: { object: "page", entry: [{ id: "fzpage2", messaging: items.map((i) => i.value) }] },
       writes: items.flatMap((i) => writesOf("messenger", "fzpage2", i)),
     })),
