@@ -17,5 +17,7 @@ module.exports = createJestConfig(__dirname, {
   testSequencer: path.join(__dirname, "sequencer.js"),
   maxWorkers: 1,
   testTimeout: 10 * 60_000,
+  // A relay child or socket left behind by a failed test must not keep the run (and CI) waiting.
+  forceExit: true,
   globals: { reliability: { runDir, soakMinutes, root } },
 });

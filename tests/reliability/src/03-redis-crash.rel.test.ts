@@ -97,6 +97,8 @@ describe("Redis crash with AOF", () => {
       }
     })();
     const replyIds: string[] = [];
+    const apiAnswers: Record<string, number> = {};
+    const onAnswer = (status: number) => (apiAnswers[String(status)] = (apiAnswers[String(status)] ?? 0) + 1);
     const replies = (async () => {
       for (let r = 0; r < REPLIES; r += 10) {
         const batch = Array.from({ length: 10 }, (_, i) => r + i);
@@ -111,6 +113,7 @@ describe("Redis crash with AOF", () => {
                 message: { text: `${d.textMarker} reply ${k}` },
               },
               `rc-reply-${k}`,
+              onAnswer,
             );
           }),
         );
@@ -125,11 +128,14 @@ describe("Redis crash with AOF", () => {
     const keys = createKeys(d.prefix);
     const unrecorded: string[] = [];
     await waitFor(() => deliveries.every((dl) => receiver.receivedIds(dl.post.id) > 0), 120_000, "a message.received event per webhook").catch(() => undefined);
-    for (const dl of deliveries) {
-      const to = who[deliveries.indexOf(dl) % CUSTOMERS] as SimCustomerRef;
-      const window = Number(await redis.client.get(keys.window(to)));
-      if (receiver.receivedIds(dl.post.id) !== 1 || !(window > 0)) unrecorded.push(dl.post.id);
+    for (const [n, dl] of deliveries.entries()) {
+      // Recorded: exactly one message.received event, and the window at least at the message's time.
+      const event = receiver.received(dl.post.id);
+      const at = event ? Date.parse((event.data as { timestamp: string }).timestamp) : Infinity;
+      const window = Number(await redis.client.get(keys.window(who[n % CUSTOMERS] as SimCustomerRef)));
+      if (receiver.receivedIds(dl.post.id) !== 1 || !(window >= at)) unrecorded.push(dl.post.id);
     }
+    const inFlight = sim.sends.filter((s) => s.at >= crashedAt - 1_000 && s.at <= restartedAt + 1_000).length;
     const perMessage = acceptedByKey(sim.sends);
     const duplicates = [...perMessage.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
     const sentIds = replyIds.filter((id) => views.get(id)?.status !== "failed");
@@ -145,6 +151,8 @@ describe("Redis crash with AOF", () => {
         "webhooks redelivered after a refusal": `${redelivered.length} (answers seen: ${formatCounts(countAnswers(deliveries))})`,
         "webhooks answered 200 but not recorded (lost)": unrecorded.length,
         "replies accepted (202)": `${replyIds.length} / ${REPLIES}`,
+        "API answers to the 1 000 POSTs (with retries)": formatCounts(apiAnswers),
+        "Graph sends within a second of the outage": inFlight,
         "reply outcomes": formatCounts(outcomes),
         "replies lost": lost.length,
         "failed without a reason": failedWithoutReason.length,

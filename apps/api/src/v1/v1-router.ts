@@ -3,6 +3,7 @@ import { bearerAuth } from "./auth";
 import { channelsRouter } from "./channels-routes";
 import { conversationsRouter } from "./conversations-routes";
 import { messagesRouter } from "./messages-routes";
+import { redisUnavailable } from "./redis-unavailable";
 import type { V1Deps } from "./v1-deps";
 
 export interface V1Options {
@@ -20,5 +21,6 @@ export function v1Router(deps: V1Deps, options: V1Options): Router {
   router.use(channelsRouter(deps));
   router.use(messagesRouter(deps));
   router.use(conversationsRouter(deps));
+  router.use(redisUnavailable(deps.redis));
   return router;
 }

@@ -16,7 +16,11 @@ export interface ApiClient {
    * POST /v1/messages as a careful agent platform would: with an idempotency key, repeated until
    * the relay answers 202 (through 503s and refused connections). Returns the message id.
    */
-  sendReliably(body: Record<string, unknown>, idempotencyKey: string, deadlineMs?: number): Promise<string>;
+  sendReliably(
+    body: Record<string, unknown>,
+    idempotencyKey: string,
+    onAnswer?: (status: number) => void,
+  ): Promise<string>;
   /** GET /v1/messages/{id}. */
   message(id: string): Promise<MessageView>;
 }
@@ -56,13 +60,14 @@ export function createApiClient(base: string, apiKey: string): ApiClient {
         throw new Error(`PUT channel ${platform}/${channelId}: ${res.status} ${res.text}`);
       }
     },
-    async sendReliably(body, idempotencyKey, deadlineMs = 120_000) {
-      const deadline = Date.now() + deadlineMs;
+    async sendReliably(body, idempotencyKey, onAnswer) {
+      const deadline = Date.now() + 120_000;
       let last = "";
       for (let wait = 100; Date.now() < deadline; wait = Math.min(wait * 2, 2_000)) {
         const res = await call("POST", "/v1/messages", { ...body, idempotencyKey }).catch(
           (err: Error) => ({ status: 0, text: err.message, json: null }),
         );
+        onAnswer?.(res.status);
         if (res.status === 202) return (res.json as { id: string }).id;
         last = `${res.status} ${res.text}`;
         if (res.status !== 0 && res.status < 500) throw new Error(`POST /v1/messages refused: ${last}`);

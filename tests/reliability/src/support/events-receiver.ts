@@ -20,6 +20,8 @@ export interface EventsReceiver {
   readonly events: Map<string, RelayEvent>;
   /** Distinct `message.received` event ids per Meta message id. */
   receivedIds(metaMessageId: string): number;
+  /** The (first) `message.received` event of a Meta message id. */
+  received(metaMessageId: string): RelayEvent | null;
   /** `sent` / `failed` for one of our message ids, from its events. */
   outcome(messageId: string): { type: "message.sent" | "message.failed"; event: RelayEvent } | null;
   close(): Promise<void>;
@@ -29,6 +31,7 @@ export async function startEventsReceiver(): Promise<EventsReceiver> {
   const secret = newSecret("events secret");
   const events = new Map<string, RelayEvent>();
   const receivedByMeta = new Map<string, Set<string>>();
+  const firstReceived = new Map<string, RelayEvent>();
   const outcomes = new Map<string, { type: "message.sent" | "message.failed"; event: RelayEvent }>();
   let deliveries = 0;
   let repeats = 0;
@@ -46,6 +49,7 @@ export async function startEventsReceiver(): Promise<EventsReceiver> {
       const ids = receivedByMeta.get(meta) ?? new Set<string>();
       ids.add(event.id);
       receivedByMeta.set(meta, ids);
+      if (!firstReceived.has(meta)) firstReceived.set(meta, event);
     }
     if (event.type === "message.sent" || event.type === "message.failed") {
       const id = String(data.id);
@@ -76,6 +80,7 @@ export async function startEventsReceiver(): Promise<EventsReceiver> {
     badSignatures: () => badSignatures,
     events,
     receivedIds: (metaMessageId) => receivedByMeta.get(metaMessageId)?.size ?? 0,
+    received: (metaMessageId) => firstReceived.get(metaMessageId) ?? null,
     outcome: (messageId) => outcomes.get(messageId) ?? null,
     close: () =>
       new Promise<void>((resolve) => {

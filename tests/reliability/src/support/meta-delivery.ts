@@ -31,10 +31,13 @@ export async function deliverUntilAccepted(
   return { post, answers };
 }
 
-/** Our message id in an accepted Messenger/Instagram send (`message.metadata`), else its text. */
+/** Our message id in a Messenger/Instagram send (`message.metadata`), else its text (WhatsApp). */
 export function sentMessageKey(send: SimSend): string {
-  const message = (send.body as { message?: { metadata?: string; text?: string } } | null)?.message;
-  return message?.metadata ?? message?.text ?? "";
+  const body = send.body as {
+    message?: { metadata?: string; text?: string };
+    text?: { body?: string };
+  } | null;
+  return body?.message?.metadata ?? body?.message?.text ?? body?.text?.body ?? "";
 }
 
 /** Accepted sends per key (our message id): more than one is a duplicate the customer saw. */
