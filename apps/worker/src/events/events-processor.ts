@@ -4,6 +4,7 @@ import type { Logger, RelayMetrics } from "@meta-relay/observability";
 import { queuePrefix, type QueueName } from "@meta-relay/queues";
 import type { RedisClient } from "@meta-relay/store";
 import { Worker } from "bullmq";
+import { closeWorkerWithin } from "../close-worker";
 import { createConsumptionWatch } from "../consumption-watch";
 import type { RunningProcessor } from "../processor";
 import { eventsBackoffStrategy } from "./backoff";
@@ -74,7 +75,7 @@ export async function startEventsProcessor(deps: EventsProcessorDeps): Promise<R
     name: QUEUE,
     isLive: () => worker.isRunning() && consumption.isLive(),
     async close(timeoutMs) {
-      await closeWorker(worker, timeoutMs, log);
+      await closeWorkerWithin(worker, timeoutMs, log, "events");
       await consumption.stop();
     },
   };
@@ -91,25 +92,4 @@ function eventTarget(config: RelayConfig): EventTarget | null {
     );
   }
   return { url: webhookUrl, secret: webhookSecret, timeoutMs };
-}
-
-/**
- * Stops taking jobs and waits for in-flight deliveries until the deadline; then aborts them, so
- * they end as failed attempts that BullMQ retries (or, if the process dies first, as stalled jobs
- * that another worker re-runs).
- */
-async function closeWorker(worker: Worker, timeoutMs: number, log: Logger): Promise<void> {
-  const closing = worker.close().catch((err: unknown) => {
-    log.warn({ err }, "events worker close failed");
-  });
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<"timeout">((resolve) => {
-    timer = setTimeout(() => resolve("timeout"), timeoutMs);
-  });
-  const result = await Promise.race([closing.then(() => "closed" as const), deadline]);
-  clearTimeout(timer);
-  if (result === "timeout") {
-    log.warn({ timeoutMs }, "events still in flight at shutdown, aborting them");
-    worker.cancelAllJobs("shutdown");
-  }
 }

@@ -1,5 +1,4 @@
 import { createGraphClient } from "@meta-relay/meta";
-import type { Logger } from "@meta-relay/observability";
 import { DRAIN_JOB_NAME, EventPublisher, queuePrefix, type DrainJob } from "@meta-relay/queues";
 import {
   createChannelStore,
@@ -8,6 +7,7 @@ import {
   createTokenCipher,
 } from "@meta-relay/store";
 import { Queue, Worker } from "bullmq";
+import { closeWorkerWithin } from "../close-worker";
 import { createConsumptionWatch } from "../consumption-watch";
 import type { RunningProcessor } from "../processor";
 import type { WorkerContext } from "../worker";
@@ -118,7 +118,7 @@ export async function startOutboundProcessor(
     isLive: () => worker.isRunning() && connection.alive() && consumption.isLive(),
     async close(timeoutMs) {
       stopping = true;
-      await closeWorker(worker, timeoutMs, log);
+      await closeWorkerWithin(worker, timeoutMs, log, "outbound");
       connection.stop();
       await consumption.stop();
       await eventsQueue.close();
@@ -146,25 +146,4 @@ function watchConnection(context: WorkerContext, deadAfterMs: number) {
       context.redis.off("ready", onReady);
     },
   };
-}
-
-/**
- * Lets running drains stop between messages (they hand their jobs back), then closes; after the
- * deadline, in-flight Graph calls are aborted (recorded as unknown outcomes, retried elsewhere).
- */
-async function closeWorker(worker: Worker, timeoutMs: number, log: Logger): Promise<void> {
-  const closing = worker
-    .close()
-    .catch((err: unknown) => log.warn({ err }, "outbound worker close failed"));
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<"timeout">((resolve) => {
-    timer = setTimeout(() => resolve("timeout"), timeoutMs);
-  });
-  const result = await Promise.race([closing.then(() => "closed" as const), deadline]);
-  clearTimeout(timer);
-  if (result === "timeout") {
-    log.warn({ timeoutMs }, "deliveries still in flight at shutdown, aborting them");
-    worker.cancelAllJobs("shutdown");
-    await Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 1_000))]);
-  }
 }
