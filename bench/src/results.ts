@@ -64,7 +64,7 @@ interface Row {
   met: boolean | null;
 }
 
-/** The table printed at the end of a run (and mirrored in docs/performance.md). */
+/** The table printed at the end of a run (and mirrored in the README, "Performance"). */
 export function resultRows(r: BenchResults): Row[] {
   const t = r.targets;
   return [
