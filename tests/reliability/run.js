@@ -21,9 +21,13 @@ for (let i = 0; i < args.length; i++) {
   }
 }
 const jest = require.resolve("jest/bin/jest");
-const result = spawnSync(process.execPath, [jest, "--config", path.join(__dirname, "jest.config.js"), ...rest], {
-  cwd: __dirname,
-  env,
-  stdio: "inherit",
-});
+const result = spawnSync(
+  process.execPath,
+  [jest, "--config", path.join(__dirname, "jest.config.js"), ...rest],
+  {
+    cwd: __dirname,
+    env,
+    stdio: "inherit",
+  },
+);
 process.exit(result.status ?? 1);

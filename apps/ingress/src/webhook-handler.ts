@@ -1,6 +1,13 @@
-import type { CustomerAction, Echo, InboundItem, StatusUpdate } from "@meta-relay/core";
+import {
+  HOUR_MS,
+  type CustomerAction,
+  type Echo,
+  type InboundItem,
+  type StatusUpdate,
+} from "@meta-relay/core";
 import { normaliseWebhook, type NormalisedWebhook } from "@meta-relay/meta";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
+import { RECEIVED_DEDUPE_TTL_MS } from "@meta-relay/queues";
 import type { WindowStore } from "@meta-relay/store";
 import { IngressUnavailableError, type EventsQueue } from "./events-queue";
 import { receivedEvent } from "./received-event";
@@ -37,7 +44,7 @@ export function createWebhookHandler(deps: WebhookHandlerDeps) {
   return async (payload: unknown): Promise<WebhookResult> => {
     const normalised = normaliseWebhook(payload);
     countItems(deps, normalised);
-    const actions = normalised.items.filter(isCustomerAction);
+    const actions = withoutStale(deps, normalised.items.filter(isCustomerAction));
     const statusItems = normalised.items.filter(isStatusItem);
     if (actions.length > 0 || statusItems.length > 0) {
       await withDeadline(record(deps, actions, statusItems), WRITE_DEADLINE_MS);
@@ -62,6 +69,26 @@ async function record(
     if (error instanceof IngressUnavailableError) throw error;
     throw new IngressUnavailableError("Redis did not acknowledge the webhook.", error);
   }
+}
+
+/**
+ * A customer action older than this is neither recorded nor announced. Its event's dedupe claim
+ * lives RECEIVED_DEDUPE_TTL_MS from the first delivery, so a webhook replayed later than that would
+ * otherwise announce the action a second time (Meta stops redelivering days earlier, and the window
+ * of such an action is long over). The hour of margin covers clock skew between Meta and us.
+ */
+export const STALE_ACTION_MS = RECEIVED_DEDUPE_TTL_MS - HOUR_MS;
+
+function withoutStale(deps: WebhookHandlerDeps, actions: CustomerAction[]): CustomerAction[] {
+  const oldest = Date.now() - STALE_ACTION_MS;
+  const fresh = actions.filter((action) => action.timestampMs >= oldest);
+  const stale = actions.length - fresh.length;
+  if (stale > 0) {
+    const platform = actions[0]?.platform ?? "unknown";
+    deps.metrics.webhookItems.inc({ platform, kind: "ignored_stale" }, stale);
+    deps.log.info({ platform, stale }, "customer actions older than the dedupe horizon ignored");
+  }
+  return fresh;
 }
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {

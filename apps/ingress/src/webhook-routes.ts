@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { sendError } from "@meta-relay/http";
+import { refuseOversized, sendError } from "@meta-relay/http";
 import {
   InvalidWebhookError,
   SIGNATURE_HEADER,
@@ -44,7 +44,9 @@ export function mountWebhookRoutes(app: Express, deps: WebhookRouteDeps): void {
   app.get(WEBHOOK_PATH, handshake(deps));
   // Raw bytes: the signature is over the body exactly as sent, so nothing parses it first.
   const rawBody = express.raw({ type: () => true, limit: MAX_WEBHOOK_BYTES, inflate: false });
-  app.post(WEBHOOK_PATH, rawBody, receive(deps), bodyErrors(deps));
+  // Past the limit the connection is closed at once, not read to its end before the 413.
+  const tooLarge = refuseOversized(MAX_WEBHOOK_BYTES, (res) => refuseTooLarge(deps, res));
+  app.post(WEBHOOK_PATH, tooLarge, rawBody, receive(deps), bodyErrors(deps));
 }
 
 function handshake(deps: WebhookRouteDeps): RequestHandler {
@@ -124,12 +126,16 @@ function bodyErrors(deps: WebhookRouteDeps): ErrorRequestHandler {
   return (err: unknown, _req: Request, res: Response, next) => {
     const type = (err as { type?: string }).type;
     if (type === "entity.too.large") {
-      deps.metrics.webhooks.inc({ object: "unknown", outcome: "too_large" });
-      sendError(res, 413, "payload_too_large", "The webhook is larger than 3 MiB.");
+      refuseTooLarge(deps, res);
       return;
     }
     next(err);
   };
+}
+
+function refuseTooLarge(deps: WebhookRouteDeps, res: Response): void {
+  deps.metrics.webhooks.inc({ object: "unknown", outcome: "too_large" });
+  sendError(res, 413, "payload_too_large", "The webhook is larger than 3 MiB.");
 }
 
 const INVALID = Symbol("invalid");

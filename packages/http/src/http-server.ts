@@ -51,7 +51,9 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   app.get("/metrics", async (_req, res) => {
     res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
   });
-  const server = createServer(app);
+  // Node checks the two timeouts below only every `connectionsCheckingInterval` (30 s by default),
+  // which would let a slow client hold a connection three times longer than they say.
+  const server = createServer({ connectionsCheckingInterval: TIMEOUT_CHECK_MS }, app);
   applyTimeouts(server);
   return {
     app,
@@ -63,6 +65,9 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     },
   };
 }
+
+/** How often the server looks for connections past their header or request deadline. */
+const TIMEOUT_CHECK_MS = 1_000;
 
 function applyTimeouts(server: Server): void {
   // Slow-loris: headers must arrive within 10 s and a whole request within 30 s.

@@ -40,7 +40,8 @@ describe("fuzzed webhooks", () => {
     const tolerated = new Map<string, number>();
     const keys = createKeys(d.prefix);
     const statuses = new Map<number, number>();
-    const wrong: { label: string; expected: number; got: number; seed: number; index: number }[] = [];
+    const wrong: { label: string; expected: number; got: number; seed: number; index: number }[] =
+      [];
     const labels = new Map<string, number>();
     let bytes = 0;
     const started = Date.now();
@@ -50,7 +51,10 @@ describe("fuzzed webhooks", () => {
     const post = async (c: WebhookCase): Promise<number> => {
       const res = await fetch(`${relay.url("ingress")}/webhooks/meta`, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-hub-signature-256": signWebhookBody(c.raw, d.appSecret) },
+        headers: {
+          "content-type": "application/json",
+          "x-hub-signature-256": signWebhookBody(c.raw, d.appSecret),
+        },
         body: c.raw,
       });
       await res.arrayBuffer();
@@ -68,12 +72,19 @@ describe("fuzzed webhooks", () => {
           failures.set(why, (failures.get(why) ?? 0) + 1);
           return 0;
         });
-        if (typeof c.raw === "string" && c.raw.length < 8_000) small.push({ seed: SEED + chunk, index: i, label: c.label, raw: c.raw });
+        if (typeof c.raw === "string" && c.raw.length < 8_000)
+          small.push({ seed: SEED + chunk, index: i, label: c.label, raw: c.raw });
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
         labels.set(c.label, (labels.get(c.label) ?? 0) + 1);
         bytes += Buffer.byteLength(c.raw);
         if (status !== c.expectStatus) {
-          wrong.push({ label: c.label, expected: c.expectStatus, got: status, seed: SEED + chunk, index: i });
+          wrong.push({
+            label: c.label,
+            expected: c.expectStatus,
+            got: status,
+            seed: SEED + chunk,
+            index: i,
+          });
           return;
         }
         // A webhook answered otherwise may still have written (a write can land after a 503).
@@ -102,10 +113,19 @@ describe("fuzzed webhooks", () => {
     const missing = [...expected.keys()].filter((key) => !storedSet.has(key));
 
     if (unexpectedKeys.length + wrongTimes.length + missing.length > 0) {
-      writeDiagnostics([...unexpectedKeys, ...wrongTimes, ...missing], stored, values, expected, small);
+      writeDiagnostics(
+        [...unexpectedKeys, ...wrongTimes, ...missing],
+        stored,
+        values,
+        expected,
+        small,
+      );
     }
     const growth = memoryGrowth(samples);
-    const health = await fetch(`${relay.url("ingress")}/healthz`).then((r) => r.status, () => 0);
+    const health = await fetch(`${relay.url("ingress")}/healthz`).then(
+      (r) => r.status,
+      () => 0,
+    );
     report({
       section: "01 fuzz: webhooks",
       table: {
@@ -115,10 +135,13 @@ describe("fuzzed webhooks", () => {
       figures: {
         "payloads (fast-check seed)": `${CASES} (seeds ${SEED}..${SEED + CASES / CHUNK - 1})`,
         "bytes posted": mib(bytes),
-        "answers": [...statuses].sort().map(([s, n]) => `${s}: ${n}`).join(", "),
+        answers: [...statuses]
+          .sort()
+          .map(([s, n]) => `${s}: ${n}`)
+          .join(", "),
         "answers not as expected": wrong.length,
         "5xx": [...statuses].filter(([s]) => s >= 500).reduce((sum, [, n]) => sum + n, 0),
-        "kinds": [...labels].map(([l, n]) => `${l} ${n}`).join(", "),
+        kinds: [...labels].map(([l, n]) => `${l} ${n}`).join(", "),
         "windows expected / stored": `${expected.size} / ${stored.length}`,
         "windows touched by anything else": unexpectedKeys.length,
         "windows at a wrong time / missing": `${wrongTimes.length} / ${missing.length}`,
@@ -126,7 +149,7 @@ describe("fuzzed webhooks", () => {
         "RSS peak, after warm-up → last quarter": `${mib(growth.rss.from)} → ${mib(growth.rss.to)} (${percent(growth.rss.to - growth.rss.from, growth.rss.from)})`,
         "heap floor, after warm-up → last quarter": `${mib(growth.heap.from)} → ${mib(growth.heap.to)} (${percent(growth.heap.to - growth.heap.from, growth.heap.from)})`,
         "transport failures": [...failures].map(([w, n]) => `${w} ×${n}`).join("; ") || "none",
-        "rate": `${(CASES / seconds).toFixed(0)} webhooks/s over ${seconds.toFixed(0)} s`,
+        rate: `${(CASES / seconds).toFixed(0)} webhooks/s over ${seconds.toFixed(0)} s`,
       },
     });
     expect(wrong.slice(0, 5)).toEqual([]);

@@ -44,7 +44,8 @@ describe("fuzzed /v1 requests", () => {
   it("answers only 2xx and 4xx, in the envelope, and never returns a token", async () => {
     const statuses = new Map<number, number>();
     const byLabel = new Map<string, Map<number, number>>();
-    const wrong: { label: string; method: string; path: string; status: number; body: string }[] = [];
+    const wrong: { label: string; method: string; path: string; status: number; body: string }[] =
+      [];
     const notEnvelope: string[] = [];
     const leaks: string[] = [];
     let done = 0;
@@ -54,15 +55,26 @@ describe("fuzzed /v1 requests", () => {
     for (let chunk = 0; chunk < CASES / CHUNK; chunk++) {
       const cases = fc.sample(apiCase(d.textMarker, token), { seed: SEED + chunk, numRuns: CHUNK });
       await mapLimit(cases, 8, async (c: ApiCase) => {
-        const res = await api.call(c.method, c.path, c.body).catch((err: Error) => ({ status: 0, text: String(err.cause ?? err), json: null }));
+        const res = await api.call(c.method, c.path, c.body).catch((err: Error) => ({
+          status: 0,
+          text: (err.cause as Error | undefined)?.message ?? err.message,
+          json: null,
+        }));
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         const forLabel = byLabel.get(c.label) ?? new Map<number, number>();
         forLabel.set(res.status, (forLabel.get(res.status) ?? 0) + 1);
         byLabel.set(c.label, forLabel);
         if (!c.allowed.includes(res.status)) {
-          wrong.push({ label: c.label, method: c.method, path: c.path.slice(0, 200), status: res.status, body: res.text.slice(0, 300) });
+          wrong.push({
+            label: c.label,
+            method: c.method,
+            path: c.path.slice(0, 200),
+            status: res.status,
+            body: res.text.slice(0, 300),
+          });
         }
-        if (res.status >= 400 && !isEnvelope(res.json)) notEnvelope.push(`${c.method} ${c.path.slice(0, 80)} → ${res.status}`);
+        if (res.status >= 400 && !isEnvelope(res.json))
+          notEnvelope.push(`${c.method} ${c.path.slice(0, 80)} → ${res.status}`);
         if (res.text.includes(token)) leaks.push(`${c.method} ${c.path.slice(0, 80)}`);
       });
       done = (chunk + 1) * CHUNK;
@@ -71,12 +83,18 @@ describe("fuzzed /v1 requests", () => {
     const seconds = (Date.now() - started) / 1000;
     const windows = await redis.keys(`${d.prefix}:w:*`);
     const growth = memoryGrowth(memory.samples);
-    const health = await fetch(`${relay.url("api")}/healthz`).then((r) => r.status, () => 0);
+    const health = await fetch(`${relay.url("api")}/healthz`).then(
+      (r) => r.status,
+      () => 0,
+    );
     report({
       section: "02 fuzz: /v1 requests",
       figures: {
         "requests (fast-check seed)": `${CASES} (seeds ${SEED}..${SEED + CASES / CHUNK - 1})`,
-        answers: [...statuses].sort().map(([s, n]) => `${s}: ${n}`).join(", "),
+        answers: [...statuses]
+          .sort()
+          .map(([s, n]) => `${s}: ${n}`)
+          .join(", "),
         "answers not allowed": wrong.length,
         "5xx": [...statuses].filter(([s]) => s >= 500).reduce((sum, [, n]) => sum + n, 0),
         "4xx outside the error envelope": notEnvelope.length,
@@ -87,7 +105,13 @@ describe("fuzzed /v1 requests", () => {
         "heap floor, after warm-up → last quarter": `${mib(growth.heap.from)} → ${mib(growth.heap.to)} (${percent(growth.heap.to - growth.heap.from, growth.heap.from)})`,
         rate: `${(CASES / seconds).toFixed(0)} requests/s over ${seconds.toFixed(0)} s`,
         ...Object.fromEntries(
-          [...byLabel].map(([label, counts]) => [`  ${label}`, [...counts].sort().map(([s, n]) => `${s}: ${n}`).join(", ")]),
+          [...byLabel].map(([label, counts]) => [
+            `  ${label}`,
+            [...counts]
+              .sort()
+              .map(([s, n]) => `${s}: ${n}`)
+              .join(", "),
+          ]),
         ),
       },
       table: { header: ["requests", "RSS MiB", "heap used MiB"], rows: memoryRows(memory.samples) },

@@ -10,7 +10,12 @@ import { createApiClient, type ApiClient } from "./support/api-client";
 import { createDeployment, type Deployment } from "./support/deployment";
 import { startEventsReceiver, type EventsReceiver } from "./support/events-receiver";
 import { report } from "./support/figures";
-import { acceptedByKey, deliverUntilAccepted, followEchoes, type Delivery } from "./support/meta-delivery";
+import {
+  acceptedByKey,
+  deliverUntilAccepted,
+  followEchoes,
+  type Delivery,
+} from "./support/meta-delivery";
 import { startPrivateRedis, type PrivateRedis } from "./support/private-redis";
 import { startRelayFor, type RelayProcess } from "./support/relay-process";
 import { formatCounts, outcomeCounts, waitAllFinal } from "./support/replies";
@@ -52,11 +57,26 @@ describe("Redis crash with AOF", () => {
     });
     relay = await startRelayFor(d, "redis-crash", ["ingress", "api", "worker"]);
     api = createApiClient(relay.url("api"), d.apiKey);
-    customers = createSimCustomers({ ingressUrl: relay.url("ingress"), appSecret: d.appSecret, simulator: sim });
-    for (const [platform, channelId] of [["messenger", "rc-page"], ["instagram", "rc-ig"]] as const) {
+    customers = createSimCustomers({
+      ingressUrl: relay.url("ingress"),
+      appSecret: d.appSecret,
+      simulator: sim,
+    });
+    for (const [platform, channelId] of [
+      ["messenger", "rc-page"],
+      ["instagram", "rc-ig"],
+    ] as const) {
       const accessToken = d.newAccessToken();
-      sim.addChannel({ platform, channelId, accessToken, ...(platform === "instagram" ? { pageId: "rc-page" } : {}) });
-      await api.putChannel(platform, channelId, { accessToken, ...(platform === "instagram" ? { pageId: "rc-page" } : {}) });
+      sim.addChannel({
+        platform,
+        channelId,
+        accessToken,
+        ...(platform === "instagram" ? { pageId: "rc-page" } : {}),
+      });
+      await api.putChannel(platform, channelId, {
+        accessToken,
+        ...(platform === "instagram" ? { pageId: "rc-page" } : {}),
+      });
     }
   });
   afterAll(async () => {
@@ -75,7 +95,11 @@ describe("Redis crash with AOF", () => {
     }));
     const echoes = followEchoes(sim, customers);
     const webhook = (n: number) =>
-      deliverUntilAccepted(customers, () => customers.message(who[n % CUSTOMERS] as SimCustomerRef, { text: `${d.textMarker} hello ${n}` }));
+      deliverUntilAccepted(customers, () =>
+        customers.message(who[n % CUSTOMERS] as SimCustomerRef, {
+          text: `${d.textMarker} hello ${n}`,
+        }),
+      );
     // Every customer writes first, so every reply has an open window.
     const deliveries: Delivery[] = await mapLimit(who, 16, (_, n) => webhook(n));
 
@@ -98,7 +122,8 @@ describe("Redis crash with AOF", () => {
     })();
     const replyIds: string[] = [];
     const apiAnswers: Record<string, number> = {};
-    const onAnswer = (status: number) => (apiAnswers[String(status)] = (apiAnswers[String(status)] ?? 0) + 1);
+    const onAnswer = (status: number) =>
+      (apiAnswers[String(status)] = (apiAnswers[String(status)] ?? 0) + 1);
     const replies = (async () => {
       for (let r = 0; r < REPLIES; r += 10) {
         const batch = Array.from({ length: 10 }, (_, i) => r + i);
@@ -127,20 +152,30 @@ describe("Redis crash with AOF", () => {
     await echoes.stop();
     const keys = createKeys(d.prefix);
     const unrecorded: string[] = [];
-    await waitFor(() => deliveries.every((dl) => receiver.receivedIds(dl.post.id) > 0), 120_000, "a message.received event per webhook").catch(() => undefined);
+    await waitFor(
+      () => deliveries.every((dl) => receiver.receivedIds(dl.post.id) > 0),
+      120_000,
+      "a message.received event per webhook",
+    ).catch(() => undefined);
     for (const [n, dl] of deliveries.entries()) {
       // Recorded: exactly one message.received event, and the window at least at the message's time.
       const event = receiver.received(dl.post.id);
       const at = event ? Date.parse((event.data as { timestamp: string }).timestamp) : Infinity;
-      const window = Number(await redis.client.get(keys.window(who[n % CUSTOMERS] as SimCustomerRef)));
+      const window = Number(
+        await redis.client.get(keys.window(who[n % CUSTOMERS] as SimCustomerRef)),
+      );
       if (receiver.receivedIds(dl.post.id) !== 1 || !(window >= at)) unrecorded.push(dl.post.id);
     }
-    const inFlight = sim.sends.filter((s) => s.at >= crashedAt - 1_000 && s.at <= restartedAt + 1_000).length;
+    const inFlight = sim.sends.filter(
+      (s) => s.at >= crashedAt - 1_000 && s.at <= restartedAt + 1_000,
+    ).length;
     const perMessage = acceptedByKey(sim.sends);
     const duplicates = [...perMessage.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
     const sentIds = replyIds.filter((id) => views.get(id)?.status !== "failed");
     const lost = sentIds.filter((id) => !perMessage.has(id));
-    const failedWithoutReason = [...views.values()].filter((v) => v.status === "failed" && !v.failure?.reason);
+    const failedWithoutReason = [...views.values()].filter(
+      (v) => v.status === "failed" && !v.failure?.reason,
+    );
     const outcomes = outcomeCounts(views.values());
     const redelivered = deliveries.filter((dl) => dl.answers.length > 1);
     report({
@@ -175,6 +210,7 @@ describe("Redis crash with AOF", () => {
 
 function countAnswers(deliveries: Delivery[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const dl of deliveries) for (const a of dl.answers) counts[String(a)] = (counts[String(a)] ?? 0) + 1;
+  for (const dl of deliveries)
+    for (const a of dl.answers) counts[String(a)] = (counts[String(a)] ?? 0) + 1;
   return counts;
 }

@@ -52,8 +52,17 @@ describe("Graph API faults", () => {
     });
     relay = await startRelayFor(d, "graph-faults", ["ingress", "api", "worker"]);
     api = createApiClient(relay.url("api"), d.apiKey);
-    customers = createSimCustomers({ ingressUrl: relay.url("ingress"), appSecret: d.appSecret, simulator: sim });
-    for (const [platform, channelId] of [["messenger", PAGE_A], ["messenger", PAGE_B], ["messenger", PAGE_C], ["whatsapp", WA]] as const) {
+    customers = createSimCustomers({
+      ingressUrl: relay.url("ingress"),
+      appSecret: d.appSecret,
+      simulator: sim,
+    });
+    for (const [platform, channelId] of [
+      ["messenger", PAGE_A],
+      ["messenger", PAGE_B],
+      ["messenger", PAGE_C],
+      ["whatsapp", WA],
+    ] as const) {
       const accessToken = d.newAccessToken();
       sim.addChannel({ platform, channelId, accessToken });
       await api.putChannel(platform, channelId, { accessToken });
@@ -69,14 +78,26 @@ describe("Graph API faults", () => {
   });
 
   /** Customers who wrote a minute ago (through the ingress), `perUser` replies queued to each. */
-  async function queue(platform: "messenger" | "whatsapp", channelId: string, users: number, perUser: number) {
+  async function queue(
+    platform: "messenger" | "whatsapp",
+    channelId: string,
+    users: number,
+    perUser: number,
+  ) {
     const who: SimCustomerRef[] = Array.from({ length: users }, (_, i) => ({
       platform,
       channelId,
-      userId: platform === "whatsapp" ? `1555200${String(counter + i).padStart(4, "0")}` : `${channelId}-u${counter + i}`,
+      userId:
+        platform === "whatsapp"
+          ? `1555200${String(counter + i).padStart(4, "0")}`
+          : `${channelId}-u${counter + i}`,
     }));
     counter += users;
-    await mapLimit(who, 16, (to) => deliverUntilAccepted(customers, () => customers.message(to, { text: `${d.textMarker} hi`, atMs: Date.now() - 60_000 })));
+    await mapLimit(who, 16, (to) =>
+      deliverUntilAccepted(customers, () =>
+        customers.message(to, { text: `${d.textMarker} hi`, atMs: Date.now() - 60_000 }),
+      ),
+    );
     const ids: string[] = [];
     for (let n = 0; n < perUser; n++) {
       ids.push(
@@ -113,9 +134,17 @@ describe("Graph API faults", () => {
       const last = calls[calls.length - 1];
       if (calls.length > MAX_ATTEMPTS) wrong.push(`${id}: ${calls.length} calls`);
       else if (view.status === "failed") {
-        const ok = last !== undefined && calls.length === MAX_ATTEMPTS && accepted === 0 && view.failure?.reason === exhaustedReason(last);
-        if (!ok) wrong.push(`${id}: failed ${view.failure?.reason} after ${calls.length} calls, last ${last?.fault} ${last?.error?.code}`);
-      } else if (accepted !== 1) wrong.push(`${id}: ${view.status} with ${accepted} accepted calls`);
+        const ok =
+          last !== undefined &&
+          calls.length === MAX_ATTEMPTS &&
+          accepted === 0 &&
+          view.failure?.reason === exhaustedReason(last);
+        if (!ok)
+          wrong.push(
+            `${id}: failed ${view.failure?.reason} after ${calls.length} calls, last ${last?.fault} ${last?.error?.code}`,
+          );
+      } else if (accepted !== 1)
+        wrong.push(`${id}: ${view.status} with ${accepted} accepted calls`);
     }
     return { wrong, attempts, duplicates };
   }
@@ -203,7 +232,9 @@ describe("Graph API faults", () => {
     // A kept being throttled after B was done: A's trouble never held B up.
     expect(throttledA.some((s) => s.at > bDoneAt)).toBe(true);
     expect(acceptedRate(callsA, throttledFrom, bDoneAt)).toBe(0);
-    expect([...viewsC.values()].map((v) => v.failure?.reason)).toEqual(idsC.map(() => "rate_limited"));
+    expect([...viewsC.values()].map((v) => v.failure?.reason)).toEqual(
+      idsC.map(() => "rate_limited"),
+    );
     expect(wrong.slice(0, 5)).toEqual([]);
     expect(duplicates).toBe(0);
   });

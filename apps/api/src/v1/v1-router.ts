@@ -1,4 +1,5 @@
-import express, { Router } from "express";
+import { refuseOversized, sendError } from "@meta-relay/http";
+import express, { Router, type Response } from "express";
 import { bearerAuth } from "./auth";
 import { channelsRouter } from "./channels-routes";
 import { conversationsRouter } from "./conversations-routes";
@@ -17,10 +18,21 @@ export interface V1Options {
 export function v1Router(deps: V1Deps, options: V1Options): Router {
   const router = Router();
   router.use(bearerAuth(options.apiKeys));
+  // Past the limit the connection is closed at once, not read to its end before the 413.
+  router.use(refuseOversized(options.bodyLimitBytes, tooLarge));
   router.use(express.json({ limit: options.bodyLimitBytes, strict: true }));
   router.use(channelsRouter(deps));
   router.use(messagesRouter(deps));
   router.use(conversationsRouter(deps));
   router.use(redisUnavailable(deps.redis));
   return router;
+}
+
+function tooLarge(res: Response): void {
+  sendError(
+    res,
+    413,
+    "payload_too_large",
+    "The request body is larger than this endpoint accepts.",
+  );
 }

@@ -26,7 +26,20 @@ const goodId = fc.string({ unit: fc.constantFrom(...ID_CHARS), minLength: 1, max
 /** Path segments that are not ids: any Unicode (encoded), broken escapes, traversal, huge. */
 const badSegment = fc.oneof(
   fc.string({ unit: "binary", minLength: 1, maxLength: 40 }).map(encodeURIComponent),
-  fc.constantFrom("%", "%E0%A4%A", "%zz", "%00", "%C0%AF", "..", "%2e%2e", "a%2Fb", "%F0%9F%98", "{m:x}", "a:b", "x".repeat(5_000)),
+  fc.constantFrom(
+    "%",
+    "%E0%A4%A",
+    "%zz",
+    "%00",
+    "%C0%AF",
+    "..",
+    "%2e%2e",
+    "a%2Fb",
+    "%F0%9F%98",
+    "{m:x}",
+    "a:b",
+    "x".repeat(5_000),
+  ),
   fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }).map(encodeURIComponent),
 );
 
@@ -39,12 +52,17 @@ const platform = fc.oneof(
 function messageContent(marker: string, channel: (typeof API_CHANNELS)[number]) {
   const text = oddText(marker).map((t) => ({ text: t.slice(0, 300) }));
   const attachment = fc
-    .record({ type: fc.constantFrom("image", "video", "audio", "file"), url: fc.webUrl({ validSchemes: ["https"] }) })
+    .record({
+      type: fc.constantFrom("image", "video", "audio", "file"),
+      url: fc.webUrl({ validSchemes: ["https"] }),
+    })
     .map((a) => ({ attachment: a }));
   const template = fc
     .record({ name: goodId, language: fc.constantFrom("en_US", "de", "pt_BR") })
     .map((t) => ({ template: t }));
-  return channel.platform === "whatsapp" ? fc.oneof(text, attachment, template) : fc.oneof(text, attachment);
+  return channel.platform === "whatsapp"
+    ? fc.oneof(text, attachment, template)
+    : fc.oneof(text, attachment);
 }
 
 /** A well-formed POST /v1/messages body for one of the fuzz's channels. */
@@ -53,9 +71,14 @@ function validMessage(marker: string) {
     fc.record({
       channel: fc.constant({ platform: channel.platform, id: channel.id }),
       recipient: fc.record({ id: goodId }),
-      sender: fc.record({ type: fc.constantFrom("agent", "bot"), id: fc.option(fc.string({ minLength: 1, maxLength: 20 }), { nil: undefined }) }),
+      sender: fc.record({
+        type: fc.constantFrom("agent", "bot"),
+        id: fc.option(fc.string({ minLength: 1, maxLength: 20 }), { nil: undefined }),
+      }),
       message: messageContent(marker, channel),
-      idempotencyKey: fc.option(fc.string({ unit: "binary", minLength: 1, maxLength: 40 }), { nil: undefined }),
+      idempotencyKey: fc.option(fc.string({ unit: "binary", minLength: 1, maxLength: 40 }), {
+        nil: undefined,
+      }),
     }),
   );
 }
@@ -63,21 +86,41 @@ function validMessage(marker: string) {
 /** A body with one field broken: wrong type, missing, unknown, too long, nested deep. */
 function brokenMessage(marker: string) {
   const breaks: fc.Arbitrary<(b: Record<string, unknown>) => unknown> = fc.oneof(
-    fc.constantFrom("channel", "recipient", "sender", "message").map((key) => (b: Record<string, unknown>) => {
-      const { [key]: _gone, ...rest } = b;
-      return rest;
-    }),
-    fc.tuple(fc.constantFrom("channel", "recipient", "sender", "message", "idempotencyKey"), wrongType).map(
-      ([key, bad]) => (b: Record<string, unknown>) => ({ ...b, [key]: bad }),
-    ),
+    fc
+      .constantFrom("channel", "recipient", "sender", "message")
+      .map((key) => (b: Record<string, unknown>) => {
+        const { [key]: _gone, ...rest } = b;
+        return rest;
+      }),
+    fc
+      .tuple(
+        fc.constantFrom("channel", "recipient", "sender", "message", "idempotencyKey"),
+        wrongType,
+      )
+      .map(([key, bad]) => (b: Record<string, unknown>) => ({ ...b, [key]: bad })),
     wrongType.map((bad) => (b: Record<string, unknown>) => ({ ...b, recipient: { id: bad } })),
-    segment.map((id) => (b: Record<string, unknown>) => ({ ...b, recipient: { id: decodeSafe(id) } })),
+    segment.map((id) => (b: Record<string, unknown>) => ({
+      ...b,
+      recipient: { id: decodeSafe(id) },
+    })),
     fc.constant((b: Record<string, unknown>) => ({ ...b, extra: true })),
-    fc.constant((b: Record<string, unknown>) => ({ ...b, message: { text: `${marker} ${"x".repeat(5_000)}` } })),
-    fc.constant((b: Record<string, unknown>) => ({ ...b, message: { text: "a", template: { name: "t", language: "en" } } })),
-    deepValue.map((deep) => (b: Record<string, unknown>) => ({ ...b, message: { template: { name: "t", language: "en_US", components: [deep] } } })),
+    fc.constant((b: Record<string, unknown>) => ({
+      ...b,
+      message: { text: `${marker} ${"x".repeat(5_000)}` },
+    })),
+    fc.constant((b: Record<string, unknown>) => ({
+      ...b,
+      message: { text: "a", template: { name: "t", language: "en" } },
+    })),
+    deepValue.map((deep) => (b: Record<string, unknown>) => ({
+      ...b,
+      message: { template: { name: "t", language: "en_US", components: [deep] } },
+    })),
     deepValue.map((deep) => (b: Record<string, unknown>) => ({ ...b, sender: deep })),
-    fc.constant((b: Record<string, unknown>) => ({ ...b, channel: { platform: "messenger", id: "fzapi-unknown" } })),
+    fc.constant((b: Record<string, unknown>) => ({
+      ...b,
+      channel: { platform: "messenger", id: "fzapi-unknown" },
+    })),
   );
   return fc.tuple(validMessage(marker), breaks).map(([body, apply]) => apply(body));
 }
@@ -94,9 +137,13 @@ function channelBody(token: string) {
   return fc.record({
     accessToken: fc.constant(token),
     humanAgent: fc.option(fc.boolean(), { nil: undefined }),
-    name: fc.option(fc.string({ unit: "grapheme", minLength: 1, maxLength: 50 }), { nil: undefined }),
+    name: fc.option(fc.string({ unit: "grapheme", minLength: 1, maxLength: 50 }), {
+      nil: undefined,
+    }),
     pageId: fc.option(goodId, { nil: undefined }),
-    pacing: fc.option(fc.record({ perSecond: fc.integer({ min: 1, max: 100 }) }), { nil: undefined }),
+    pacing: fc.option(fc.record({ perSecond: fc.integer({ min: 1, max: 100 }) }), {
+      nil: undefined,
+    }),
   });
 }
 
@@ -105,7 +152,13 @@ const json = (value: unknown) => serialise(value, false);
 /** Every kind of fuzzed /v1 request. `tokens` are the access tokens it may use (all sensitive). */
 export function apiCase(marker: string, token: string): fc.Arbitrary<ApiCase> {
   const post = (label: string, body: fc.Arbitrary<unknown>, allowed: number[]) =>
-    body.map((b): ApiCase => ({ label, method: "POST", path: "/v1/messages", body: json(b), allowed }));
+    body.map((b): ApiCase => ({
+      label,
+      method: "POST",
+      path: "/v1/messages",
+      body: json(b),
+      allowed,
+    }));
   return fc.oneof(
     { weight: 4, arbitrary: post("valid message", validMessage(marker), [202]) },
     { weight: 6, arbitrary: post("broken message", brokenMessage(marker), [202, 400, 404]) },
@@ -113,19 +166,37 @@ export function apiCase(marker: string, token: string): fc.Arbitrary<ApiCase> {
     {
       weight: 1,
       arbitrary: fc
-        .oneof(fc.string({ unit: "binary", maxLength: 100 }), fc.constant("{"), fc.constant("\ufeff{}"))
-        .map((raw): ApiCase => ({ label: "not json", method: "POST", path: "/v1/messages", body: raw, allowed: [400] })),
+        .oneof(
+          fc.string({ unit: "binary", maxLength: 100 }),
+          fc.constant("{"),
+          fc.constant("\ufeff{}"),
+        )
+        .map((raw): ApiCase => ({
+          label: "not json",
+          method: "POST",
+          path: "/v1/messages",
+          body: raw,
+          allowed: [400],
+        })),
     },
     {
       weight: 1,
-      arbitrary: fc
-        .integer({ min: 270_000, max: 600_000 })
-        .map((n): ApiCase => ({ label: "oversized body", method: "POST", path: "/v1/messages", body: json({ pad: "x".repeat(n) }), allowed: [413] })),
+      arbitrary: fc.integer({ min: 270_000, max: 600_000 }).map((n): ApiCase => ({
+        label: "oversized body",
+        method: "POST",
+        path: "/v1/messages",
+        body: json({ pad: "x".repeat(n) }),
+        allowed: [413],
+      })),
     },
     {
       weight: 2,
       arbitrary: fc
-        .tuple(platform, segment, fc.oneof(channelBody(token), wrongType, fc.jsonValue({ maxDepth: 3 })))
+        .tuple(
+          platform,
+          segment,
+          fc.oneof(channelBody(token), wrongType, fc.jsonValue({ maxDepth: 3 })),
+        )
         .map(([p, id, body]): ApiCase => ({
           label: "put channel",
           method: "PUT",
@@ -137,12 +208,44 @@ export function apiCase(marker: string, token: string): fc.Arbitrary<ApiCase> {
     {
       weight: 4,
       arbitrary: fc.oneof(
-        fc.tuple(platform, segment).map(([p, id]) => ({ label: "get channel", method: "GET" as const, path: `/v1/channels/${p}/${id}`, allowed: [200, 400, 404] })),
-        fc.tuple(platform, segment, segment).map(([p, c, u]) => ({ label: "get conversation", method: "GET" as const, path: `/v1/conversations/${p}/${c}/${u}`, allowed: [200, 400, 404] })),
-        segment.map((id) => ({ label: "get message", method: "GET" as const, path: `/v1/messages/${id}`, allowed: [200, 400, 404] })),
-        fc.tuple(platform, segment).map(([p, id]) => ({ label: "delete channel", method: "DELETE" as const, path: `/v1/channels/${p}/${id.startsWith("fzapi") ? `x${id}` : id}`, allowed: [204, 400, 404] })),
-        fc.tuple(fc.constantFrom<"PATCH" | "OPTIONS">("PATCH", "OPTIONS"), segment).map(([method, id]) => ({ label: "other method", method, path: `/v1/messages/${id}`, allowed: [200, 204, 400, 404, 405] })),
-        fc.tuple(segment, segment).map(([a, b]) => ({ label: "unknown route", method: "GET" as const, path: `/v1/${a}/${b}`, allowed: [400, 404] })),
+        fc.tuple(platform, segment).map(([p, id]) => ({
+          label: "get channel",
+          method: "GET" as const,
+          path: `/v1/channels/${p}/${id}`,
+          allowed: [200, 400, 404],
+        })),
+        fc.tuple(platform, segment, segment).map(([p, c, u]) => ({
+          label: "get conversation",
+          method: "GET" as const,
+          path: `/v1/conversations/${p}/${c}/${u}`,
+          allowed: [200, 400, 404],
+        })),
+        segment.map((id) => ({
+          label: "get message",
+          method: "GET" as const,
+          path: `/v1/messages/${id}`,
+          allowed: [200, 400, 404],
+        })),
+        fc.tuple(platform, segment).map(([p, id]) => ({
+          label: "delete channel",
+          method: "DELETE" as const,
+          path: `/v1/channels/${p}/${id.startsWith("fzapi") ? `x${id}` : id}`,
+          allowed: [204, 400, 404],
+        })),
+        fc
+          .tuple(fc.constantFrom<"PATCH" | "OPTIONS">("PATCH", "OPTIONS"), segment)
+          .map(([method, id]) => ({
+            label: "other method",
+            method,
+            path: `/v1/messages/${id}`,
+            allowed: [200, 204, 400, 404, 405],
+          })),
+        fc.tuple(segment, segment).map(([a, b]) => ({
+          label: "unknown route",
+          method: "GET" as const,
+          path: `/v1/${a}/${b}`,
+          allowed: [400, 404],
+        })),
       ),
     },
   );

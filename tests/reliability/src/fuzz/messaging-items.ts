@@ -37,15 +37,27 @@ function actionBody(marker: string): fc.Arbitrary<Body> {
       .chain((message) => withExtras(message))
       .map((message) => ({ message: dropUndefined(message) })),
     fc
-      .record({ title: oddText(marker), payload: fc.string(), mid: fc.option(metaId("m_"), { nil: undefined }) })
+      .record({
+        title: oddText(marker),
+        payload: fc.string(),
+        mid: fc.option(metaId("m_"), { nil: undefined }),
+      })
       .chain((postback) => withExtras(dropUndefined(postback)))
       .map((postback) => ({ postback })),
     fc
-      .record({ mid: metaId("m_"), reaction: fc.constantFrom("love", "like", "other"), emoji: fc.constantFrom("❤", "👍", "🙂") })
+      .record({
+        mid: metaId("m_"),
+        reaction: fc.constantFrom("love", "like", "other"),
+        emoji: fc.constantFrom("❤", "👍", "🙂"),
+      })
       .chain((reaction) => withExtras({ ...reaction, action: "react" }))
       .map((reaction) => ({ reaction })),
     fc
-      .record({ ref: fc.string(), source: fc.constant("SHORTLINK"), type: fc.constant("OPEN_THREAD") })
+      .record({
+        ref: fc.string(),
+        source: fc.constant("SHORTLINK"),
+        type: fc.constant("OPEN_THREAD"),
+      })
       .chain((referral) => withExtras(referral))
       .map((referral) => ({ referral })),
   );
@@ -68,8 +80,12 @@ export function openerItem(channelId: string, marker: string): fc.Arbitrary<Fuzz
 /** Echoes, receipts, taken-back reactions, opt-ins, deleted messages, handovers: never openers. */
 export function nonOpenerItem(channelId: string, marker: string): fc.Arbitrary<FuzzItem> {
   const body: fc.Arbitrary<Body> = fc.oneof(
-    metaId("m_").map((mid) => ({ message: { mid, is_echo: true, text: `${marker} echo`, metadata: "msg_x" } })),
-    fc.tuple(metaId("m_"), laterTime).map(([mid, watermark]) => ({ delivery: { mids: [mid], watermark } })),
+    metaId("m_").map((mid) => ({
+      message: { mid, is_echo: true, text: `${marker} echo`, metadata: "msg_x" },
+    })),
+    fc
+      .tuple(metaId("m_"), laterTime)
+      .map(([mid, watermark]) => ({ delivery: { mids: [mid], watermark } })),
     laterTime.map((watermark) => ({ read: { watermark } })),
     metaId("m_").map((mid) => ({ reaction: { mid, action: "unreact", reaction: "love" } })),
     fc.constant({ optin: { ref: "opt", user_ref: "ur-1" } }),
@@ -89,7 +105,9 @@ export function brokenItem(channelId: string, marker: string): fc.Arbitrary<Fuzz
     fc
       .constantFrom<unknown>(undefined, {}, { id: "" }, { id: 12345 }, "someone", null, [])
       .map((sender) => (item: Body) => ({ ...item, sender })),
-    fc.constantFrom<unknown>(undefined, "page", 7).map((recipient) => (item: Body) => ({ ...item, recipient })),
+    fc
+      .constantFrom<unknown>(undefined, "page", 7)
+      .map((recipient) => (item: Body) => ({ ...item, recipient })),
     wrongType.map((bad) => (item: Body) => breakBody(item, bad)),
     wrongType.map((bad) => () => bad),
   );
@@ -109,7 +127,12 @@ function breakBody(item: Body, bad: unknown): Body {
   switch (key) {
     case "message":
       // A message needs a non-empty mid; any other type (or none) breaks it.
-      return { ...item, message: isObject(bad) ? { ...inner, mid: undefined } : { ...inner, mid: typeof bad === "string" && bad !== "" ? 1 : bad } };
+      return {
+        ...item,
+        message: isObject(bad)
+          ? { ...inner, mid: undefined }
+          : { ...inner, mid: typeof bad === "string" && bad !== "" ? 1 : bad },
+      };
     case "reaction":
       return { ...item, reaction: { ...inner, action: typeof bad === "string" ? 5 : bad } };
     default:

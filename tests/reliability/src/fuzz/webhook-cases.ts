@@ -80,9 +80,16 @@ function messagingWebhook(marker: string): fc.Arbitrary<Built> {
           ...(e.standby.length > 0 ? { standby: e.standby.map((i) => i.value) } : {}),
         };
         if (e.broken === null) return body;
-        return typeof e.broken === "string" ? { ...body, messaging: e.broken } : { ...body, id: e.broken };
+        return typeof e.broken === "string"
+          ? { ...body, messaging: e.broken }
+          : { ...body, id: e.broken };
       });
-      return { label: `${object} webhook`, payload: { object, entry: payloadEntries }, writes, status: 200 };
+      return {
+        label: `${object} webhook`,
+        payload: { object, entry: payloadEntries },
+        writes,
+        status: 200,
+      };
     });
   });
 }
@@ -98,7 +105,10 @@ function whatsappWebhook(marker: string): fc.Arbitrary<Built> {
     messages: fc.array(item, { maxLength: 4 }),
     statuses: fc.array(statusItem(), { maxLength: 2 }),
     field: fc.constantFrom("messages", "messages", "messages", "message_template_status_update"),
-    brokenMetadata: fc.option(fc.constantFrom<unknown>(undefined, {}, { phone_number_id: "" }, { phone_number_id: 5 }), { freq: 10 }),
+    brokenMetadata: fc.option(
+      fc.constantFrom<unknown>(undefined, {}, { phone_number_id: "" }, { phone_number_id: 5 }),
+      { freq: 10 },
+    ),
   });
   return fc.array(change, { minLength: 1, maxLength: 3 }).map((changes) => {
     const writes: WindowWrite[] = [];
@@ -106,7 +116,10 @@ function whatsappWebhook(marker: string): fc.Arbitrary<Built> {
       if (c.field === "messages" && c.brokenMetadata === null) {
         for (const m of c.messages) writes.push(...writesOf("whatsapp", c.channel, m));
       }
-      const metadata = c.brokenMetadata === null ? { display_phone_number: "15550783881", phone_number_id: c.channel } : c.brokenMetadata;
+      const metadata =
+        c.brokenMetadata === null
+          ? { display_phone_number: "15550783881", phone_number_id: c.channel }
+          : c.brokenMetadata;
       return {
         field: c.field,
         value: {
@@ -121,7 +134,10 @@ function whatsappWebhook(marker: string): fc.Arbitrary<Built> {
     return {
       label: "whatsapp webhook",
       status: 200 as const,
-      payload: { object: "whatsapp_business_account", entry: [{ id: "waba-fz", changes: payloadChanges }] },
+      payload: {
+        object: "whatsapp_business_account",
+        entry: [{ id: "waba-fz", changes: payloadChanges }],
+      },
       writes,
     };
   });
@@ -134,13 +150,24 @@ function writesOf(platform: Platform, channelId: string, item: FuzzItem): Window
 }
 
 /** Anything JSON: the answer depends only on whether it looks like a webhook envelope. */
-const garbage: fc.Arbitrary<Built> = fc.oneof(
-  fc.jsonValue({ maxDepth: 5 }),
-  fc.record({ object: fc.oneof(fc.string(), fc.constantFrom("page", "instagram", "whatsapp_business_account")), entry: fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.array(fc.jsonValue({ maxDepth: 4 }))) }),
-  deepValue,
-  fc.record({ object: fc.constantFrom("page", "whatsapp_business_account"), entry: fc.oneof(deepValue, fc.array(deepValue, { maxLength: 2 })) }),
-  deepValue.map((deep) => ({ object: "page", entry: [{ id: "fzpage1", messaging: [deep] }] })),
-).map((payload) => ({ label: "garbage json", payload, writes: [] }));
+const garbage: fc.Arbitrary<Built> = fc
+  .oneof(
+    fc.jsonValue({ maxDepth: 5 }),
+    fc.record({
+      object: fc.oneof(
+        fc.string(),
+        fc.constantFrom("page", "instagram", "whatsapp_business_account"),
+      ),
+      entry: fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.array(fc.jsonValue({ maxDepth: 4 }))),
+    }),
+    deepValue,
+    fc.record({
+      object: fc.constantFrom("page", "whatsapp_business_account"),
+      entry: fc.oneof(deepValue, fc.array(deepValue, { maxLength: 2 })),
+    }),
+    deepValue.map((deep) => ({ object: "page", entry: [{ id: "fzpage1", messaging: [deep] }] })),
+  )
+  .map((payload) => ({ label: "garbage json", payload, writes: [] }));
 
 /** Huge lists within the 3 MiB limit: of junk, of receipts, or of well-formed messages. */
 function hugeArrays(marker: string): fc.Arbitrary<Built> {
@@ -148,16 +175,27 @@ function hugeArrays(marker: string): fc.Arbitrary<Built> {
     fc.integer({ min: 100_000, max: 1_000_000 }).map((n) => ({
       label: "huge array of junk",
       status: 200 as const,
-      payload: { object: "page", entry: [{ id: "fzpage1", messaging: new Array<number>(n).fill(0) }] },
+      payload: {
+        object: "page",
+        entry: [{ id: "fzpage1", messaging: new Array<number>(n).fill(0) }],
+      },
       writes: [],
     })),
     fc.integer({ min: 1_000, max: 20_000 }).map((n) => ({
       label: "huge array of junk objects",
       status: 200 as const,
-      payload: { object: "instagram", entry: [{ id: "fzig1", messaging: new Array<object>(n).fill({ sender: 1 }) }] },
+      payload: {
+        object: "instagram",
+        entry: [{ id: "fzig1", messaging: new Array<object>(n).fill({ sender: 1 }) }],
+      },
       writes: [],
     })),
-    fc.integer({ min: 100_000, max: 400_000 }).map((n) => ({ label: "huge top-level array", status: 400 as const, payload: new Array<number>(n).fill(1), writes: [] })),
+    fc.integer({ min: 100_000, max: 400_000 }).map((n) => ({
+      label: "huge top-level array",
+      status: 400 as const,
+      payload: new Array<number>(n).fill(1),
+      writes: [],
+    })),
     fc.array(openerItem("fzpage2", marker), { minLength: 500, maxLength: 2_000 }).map((items) => ({
       label: "huge batch of messages",
       status: 200 as const,
@@ -171,9 +209,15 @@ function hugeArrays(marker: string): fc.Arbitrary<Built> {
 const notJson: fc.Arbitrary<WebhookCase> = fc
   .oneof(
     fc.string({ unit: "binary", maxLength: 200 }).map((text) => Buffer.from(text, "utf8")),
-    fc.constant(Buffer.from("\ufeff{\"object\":\"page\",\"entry\":[]}", "utf8")),
+    fc.constant(Buffer.from('\ufeff{"object":"page","entry":[]}', "utf8")),
     fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes)),
-    fc.constant(Buffer.concat([Buffer.from('{"object":"page","entry":[],"x":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')])),
+    fc.constant(
+      Buffer.concat([
+        Buffer.from('{"object":"page","entry":[],"x":"'),
+        Buffer.from([0xff, 0xfe, 0xc3]),
+        Buffer.from('"}'),
+      ]),
+    ),
   )
   .map((raw) => ({ label: "not json", raw, expectStatus: expectedStatus(raw), writes: [] }));
 
@@ -197,7 +241,10 @@ export function webhookCase(marker: string): fc.Arbitrary<WebhookCase> {
           : b.status;
     return { label: b.label, raw, expectStatus, writes: b.writes };
   });
-  const arbitrary = fc.oneof({ weight: 66, arbitrary: serialised }, { weight: 4, arbitrary: notJson });
+  const arbitrary = fc.oneof(
+    { weight: 66, arbitrary: serialised },
+    { weight: 4, arbitrary: notJson },
+  );
   caseArbitraries.set(marker, arbitrary);
   return arbitrary;
 }

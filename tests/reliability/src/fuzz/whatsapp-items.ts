@@ -41,12 +41,19 @@ function content(marker: string): fc.Arbitrary<Body> {
 const customer = fc.oneof(
   phone.map((from) => ({ ids: [from], fields: { from } })),
   bsuid.map((id) => ({ ids: [id], fields: { from_user_id: id } })),
-  fc.tuple(phone, bsuid).map(([from, id]) => ({ ids: [from, id], fields: { from, from_user_id: id } })),
+  fc
+    .tuple(phone, bsuid)
+    .map(([from, id]) => ({ ids: [from, id], fields: { from, from_user_id: id } })),
 );
 
 export function openerMessage(marker: string): fc.Arbitrary<FuzzItem> {
   return fc
-    .record({ who: customer, time: secondsTime(openerTime), id: metaId("wamid."), body: content(marker) })
+    .record({
+      who: customer,
+      time: secondsTime(openerTime),
+      id: metaId("wamid."),
+      body: content(marker),
+    })
     .chain(({ who, time, id, body }) =>
       withExtras({ ...who.fields, id, timestamp: time.value, ...body }).map((value) => ({
         value,
@@ -58,7 +65,12 @@ export function openerMessage(marker: string): fc.Arbitrary<FuzzItem> {
 /** Reactions and system notices: well-formed, never window-opening on WhatsApp. */
 export function nonOpenerMessage(): fc.Arbitrary<FuzzItem> {
   return fc
-    .record({ from: phone, id: metaId("wamid."), at: laterTime, type: fc.constantFrom("reaction", "system") })
+    .record({
+      from: phone,
+      id: metaId("wamid."),
+      at: laterTime,
+      type: fc.constantFrom("reaction", "system"),
+    })
     .map(({ from, id, at, type }) => ({
       value: {
         from,
@@ -86,7 +98,9 @@ export function statusItem(): fc.Arbitrary<unknown> {
       status,
       timestamp: String(Math.floor(at / 1000)),
       recipient_id: recipient,
-      ...(status === "failed" ? { errors: [{ code: 131047, title: "Re-engagement message" }] } : {}),
+      ...(status === "failed"
+        ? { errors: [{ code: 131047, title: "Re-engagement message" }] }
+        : {}),
     }));
 }
 
@@ -95,7 +109,12 @@ export function brokenMessage(marker: string): fc.Arbitrary<FuzzItem> {
     brokenTimestamp.map((t) => (m: Body) => ({ ...m, timestamp: t })),
     fc.constantFrom<unknown>(undefined, "", 7, null).map((id) => (m: Body) => ({ ...m, id })),
     fc
-      .constantFrom<Body>({ from: undefined, from_user_id: undefined }, { from: "", from_user_id: "" }, { from: 15550001111 }, { from_user_id: 42 })
+      .constantFrom<Body>(
+        { from: undefined, from_user_id: undefined },
+        { from: "", from_user_id: "" },
+        { from: 15550001111 },
+        { from_user_id: 42 },
+      )
       .map((ids) => (m: Body) => ({ ...m, ...ids })),
     fc.constantFrom<unknown>(undefined, 5, null).map((type) => (m: Body) => ({ ...m, type })),
     wrongType.map((bad) => () => bad),

@@ -9,7 +9,12 @@ export interface ApiAnswer {
 
 /** A client of the relay's /v1 API with one bearer key. */
 export interface ApiClient {
-  call(method: string, path: string, body?: string | Buffer | object, key?: string | null): Promise<ApiAnswer>;
+  call(
+    method: string,
+    path: string,
+    body?: string | Buffer | object,
+    key?: string | null,
+  ): Promise<ApiAnswer>;
   /** PUT a channel; throws unless 200/201. */
   putChannel(platform: string, channelId: string, body: Record<string, unknown>): Promise<void>;
   /**
@@ -42,15 +47,13 @@ export function createApiClient(base: string, apiKey: string): ApiClient {
       headers["content-type"] = "application/json";
       payload = typeof body === "string" || Buffer.isBuffer(body) ? body : JSON.stringify(body);
     }
-    const res = await fetch(`${base}${path}`, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers,
+      ...(payload === undefined ? {} : { body: payload }),
+    });
     const text = await res.text();
-    let json: unknown = null;
-    try {
-      json = text ? (JSON.parse(text) as unknown) : null;
-    } catch {
-      json = null;
-    }
-    return { status: res.status, text, json };
+    return { status: res.status, text, json: parseJson(text) };
   };
   return {
     call,
@@ -70,7 +73,8 @@ export function createApiClient(base: string, apiKey: string): ApiClient {
         onAnswer?.(res.status);
         if (res.status === 202) return (res.json as { id: string }).id;
         last = `${res.status} ${res.text}`;
-        if (res.status !== 0 && res.status < 500) throw new Error(`POST /v1/messages refused: ${last}`);
+        if (res.status !== 0 && res.status < 500)
+          throw new Error(`POST /v1/messages refused: ${last}`);
         await sleep(wait);
       }
       throw new Error(`POST /v1/messages never accepted: ${last}`);
@@ -81,4 +85,12 @@ export function createApiClient(base: string, apiKey: string): ApiClient {
       return res.json as MessageView;
     },
   };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? (JSON.parse(text) as unknown) : null;
+  } catch {
+    return null;
+  }
 }

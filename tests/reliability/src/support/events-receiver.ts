@@ -32,7 +32,10 @@ export async function startEventsReceiver(): Promise<EventsReceiver> {
   const events = new Map<string, RelayEvent>();
   const receivedByMeta = new Map<string, Set<string>>();
   const firstReceived = new Map<string, RelayEvent>();
-  const outcomes = new Map<string, { type: "message.sent" | "message.failed"; event: RelayEvent }>();
+  const outcomes = new Map<
+    string,
+    { type: "message.sent" | "message.failed"; event: RelayEvent }
+  >();
   let deliveries = 0;
   let repeats = 0;
   let badSignatures = 0;
@@ -60,7 +63,13 @@ export async function startEventsReceiver(): Promise<EventsReceiver> {
   const server = createServer((req, res) => {
     void readBody(req).then((raw) => {
       deliveries += 1;
-      if (!verifyEventSignature(raw, req.headers[EVENT_SIGNATURE_HEADER.toLowerCase()] as string, secret)) {
+      if (
+        !verifyEventSignature(
+          raw,
+          req.headers[EVENT_SIGNATURE_HEADER.toLowerCase()] as string,
+          secret,
+        )
+      ) {
         badSignatures += 1;
         res.writeHead(401).end();
         return;

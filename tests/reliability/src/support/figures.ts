@@ -54,7 +54,11 @@ function formatTable(header: string[], rows: Figure[][]): string[] {
   const widths = header.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? "").length)));
   const line = (row: string[]) =>
     `  | ${row.map((cell, i) => cell.padStart(widths[i] ?? 0)).join(" | ")} |`;
-  return [line(header), `  |${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map((r) => line(r.map(String)))];
+  return [
+    line(header),
+    `  |${widths.map((w) => "-".repeat(w + 2)).join("|")}|`,
+    ...rows.map((r) => line(r.map(String))),
+  ];
 }
 
 /** `part / whole` as a percentage with one decimal. */

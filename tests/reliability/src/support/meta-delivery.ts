@@ -22,7 +22,8 @@ export async function deliverUntilAccepted(
   const answers = [post.status];
   let wait = 100;
   while (answers[answers.length - 1] !== 200) {
-    if (Date.now() > deadline) throw new Error(`webhook ${post.id} never accepted: ${answers.join(",")}`);
+    if (Date.now() > deadline)
+      throw new Error(`webhook ${post.id} never accepted: ${answers.join(",")}`);
     await sleep(wait);
     wait = Math.min(wait * 2, 2_000);
     const again = await customers.postRaw(post.body).catch(() => ({ status: 0 }));

@@ -1,5 +1,9 @@
 /** The sum of every sample of `name` whose labels include `labels` (Prometheus text format). */
-export function metricValue(text: string, name: string, labels: Record<string, string> = {}): number {
+export function metricValue(
+  text: string,
+  name: string,
+  labels: Record<string, string> = {},
+): number {
   let sum = 0;
   for (const line of text.split("\n")) {
     if (!line.startsWith(name)) continue;

@@ -5,7 +5,10 @@ import { freeRolePorts, type Deployment, type RelayRole, type RolePorts } from "
 import { relayMain, runSettings } from "./run-settings";
 import { sleep, waitFor } from "./wait";
 
-/** One `node apps/relay/dist/main.js` child, its roles on their ports, its log captured to a file. */
+/**
+ * One `node apps/relay/dist/main.js` child with exactly the deployment's environment (nothing
+ * inherited), its roles on their ports, its log captured to a file.
+ */
 export interface RelayProcess {
   readonly name: string;
   readonly roles: RelayRole[];
@@ -49,7 +52,7 @@ export async function startRelayProcess(
     expectingExit = false;
     const started = spawn(process.execPath, [relayMain()], {
       cwd: runSettings().root,
-      env: { ...env, PATH: process.env.PATH ?? "" },
+      env,
       stdio: ["ignore", "pipe", "pipe"],
     });
     const keep = (chunk: Buffer) => {

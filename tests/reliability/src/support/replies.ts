@@ -21,7 +21,9 @@ export async function waitAllFinal(
   while (pending.length > 0) {
     // Without an event yet, a message is looked at only now and then.
     const toRead = receiver ? pending.filter((id) => receiver.outcome(id) !== null) : pending;
-    const sample = receiver ? pending.filter((id) => receiver.outcome(id) === null).slice(0, 20) : [];
+    const sample = receiver
+      ? pending.filter((id) => receiver.outcome(id) === null).slice(0, 20)
+      : [];
     await mapLimit([...toRead, ...sample], 16, async (id) => {
       const view = await api.message(id).catch(() => null);
       if (view && FINAL.has(view.status)) views.set(id, view);
@@ -29,7 +31,9 @@ export async function waitAllFinal(
     pending = pending.filter((id) => !views.has(id));
     if (pending.length === 0) break;
     if (Date.now() > deadline) {
-      throw new Error(`${pending.length} message(s) not final after ${timeoutMs} ms, e.g. ${pending.slice(0, 5).join(", ")}`);
+      throw new Error(
+        `${pending.length} message(s) not final after ${timeoutMs} ms, e.g. ${pending.slice(0, 5).join(", ")}`,
+      );
     }
     await sleep(1_000);
   }
@@ -40,7 +44,8 @@ export async function waitAllFinal(
 export function outcomeCounts(views: Iterable<MessageView>): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const view of views) {
-    const key = view.status === "failed" ? `failed/${view.failure?.reason ?? "no reason"}` : view.status;
+    const key =
+      view.status === "failed" ? `failed/${view.failure?.reason ?? "no reason"}` : view.status;
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;

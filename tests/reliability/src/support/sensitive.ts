@@ -21,7 +21,10 @@ export function sensitive(label: string, value: string): string {
 
 /** A fresh random secret of `bytes` bytes (hex), recorded as sensitive. */
 export function newSecret(label: string, bytes = 16): string {
-  return sensitive(label, `${label.replace(/[^a-z]/gi, "").slice(0, 6)}${randomBytes(bytes).toString("hex")}`);
+  return sensitive(
+    label,
+    `${label.replace(/[^a-z]/gi, "").slice(0, 6)}${randomBytes(bytes).toString("hex")}`,
+  );
 }
 
 /**
@@ -52,6 +55,9 @@ export function recordedSensitiveValues(): SensitiveValue[] {
     readFileSync(join(sensitiveDir(), file), "utf8")
       .split("\n")
       .filter((line) => line !== "")
-      .map((line) => ({ ...(JSON.parse(line) as { label: string; value: string }), source: basename(file) })),
+      .map((line) => ({
+        ...(JSON.parse(line) as { label: string; value: string }),
+        source: basename(file),
+      })),
   );
 }

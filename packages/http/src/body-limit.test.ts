@@ -1,0 +1,91 @@
+import { connect } from "node:net";
+import { createLogger, createMetrics } from "@meta-relay/observability";
+import express from "express";
+import { refuseOversized } from "./body-limit";
+import { sendError } from "./errors";
+import { createHttpServer } from "./http-server";
+
+// An oversized body is refused as soon as it is known to be too large, and the connection closed:
+// the server does not read the rest of it.
+
+const LIMIT = 64 * 1024;
+
+async function withServer(run: (port: number) => Promise<void>) {
+  const http = createHttpServer({
+    role: "test",
+    logger: createLogger({ level: "silent" }),
+    metrics: createMetrics(),
+    ready: () => Promise.resolve(true),
+  });
+  const refuse = (res: express.Response) => sendError(res, 413, "payload_too_large", "Too large.");
+  http.app.post(
+    "/in",
+    refuseOversized(LIMIT, refuse),
+    express.raw({ type: () => true, limit: LIMIT }),
+    (req, res) => res.json({ bytes: (req.body as Buffer).length }),
+  );
+  const port = await http.listen(0, "127.0.0.1");
+  try {
+    await run(port);
+  } finally {
+    await http.close(1_000);
+  }
+}
+
+/** Sends `head`, then body bytes as fast as the server takes them; how much was written when it closed. */
+function upload(port: number, head: string, frame: (chunk: Buffer) => Buffer) {
+  return new Promise<{ answer: string; writtenBytes: number }>((resolve) => {
+    let answer = "";
+    let written = 0;
+    const chunk = Buffer.alloc(16 * 1024, 120);
+    const socket = connect(port, "127.0.0.1", () => {
+      socket.write(head);
+      const pump = () => {
+        while (!socket.destroyed && written < 256 * 1024 * 1024) {
+          written += chunk.length;
+          if (!socket.write(frame(chunk))) return void socket.once("drain", pump);
+        }
+      };
+      pump();
+    });
+    socket.on("data", (data: Buffer) => (answer += data.toString("latin1")));
+    socket.on("error", () => undefined);
+    socket.on("close", () => resolve({ answer, writtenBytes: written }));
+  });
+}
+
+describe("refuseOversized", () => {
+  it("answers 413 at once to a declared oversized body and stops reading", async () => {
+    await withServer(async (port) => {
+      const head = `POST /in HTTP/1.1\r\nHost: x\r\nContent-Length: ${256 * 1024 * 1024}\r\n\r\n`;
+      const { answer, writtenBytes } = await upload(port, head, (c) => c);
+      expect(answer.split("\r\n")[0]).toBe("HTTP/1.1 413 Payload Too Large");
+      expect(writtenBytes).toBeLessThan(64 * 1024 * 1024);
+    });
+  });
+
+  it("closes the connection once a chunked body passes the limit", async () => {
+    await withServer(async (port) => {
+      const head = "POST /in HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+      const frame = (c: Buffer) =>
+        Buffer.concat([Buffer.from(`${c.length.toString(16)}\r\n`), c, Buffer.from("\r\n")]);
+      const { writtenBytes } = await upload(port, head, frame);
+      expect(writtenBytes).toBeLessThan(64 * 1024 * 1024);
+    });
+  });
+
+  it("lets a body within the limit through, whole", async () => {
+    await withServer(async (port) => {
+      const res = await fetch(`http://127.0.0.1:${port}/in`, {
+        method: "POST",
+        body: Buffer.alloc(LIMIT, 1),
+      });
+      expect(await res.json()).toEqual({ bytes: LIMIT });
+      const big = await fetch(`http://127.0.0.1:${port}/in`, {
+        method: "POST",
+        body: Buffer.alloc(LIMIT + 1, 1),
+      });
+      expect(big.status).toBe(413);
+    });
+  });
+});
