@@ -1,3 +1,4 @@
+import { Agent, request } from "node:http";
 import { connect } from "node:net";
 import { createLogger, createMetrics } from "@meta-relay/observability";
 import express from "express";
@@ -24,6 +25,9 @@ async function withServer(run: (port: number) => Promise<void>) {
     express.raw({ type: () => true, limit: LIMIT }),
     (req, res) => res.json({ bytes: (req.body as Buffer).length }),
   );
+  http.app.get("/slow", (_req, res) => {
+    setTimeout(() => res.json({ ok: true }), 1_500);
+  });
   const port = await http.listen(0, "127.0.0.1");
   try {
     await run(port);
@@ -55,7 +59,7 @@ function upload(port: number, head: string, frame: (chunk: Buffer) => Buffer) {
 }
 
 describe("refuseOversized", () => {
-  it("answers 413 at once to a declared oversized body and stops reading", async () => {
+  it("answers 413 to a declared oversized body after reading at most a few MiB of it", async () => {
     await withServer(async (port) => {
       const head = `POST /in HTTP/1.1\r\nHost: x\r\nContent-Length: ${256 * 1024 * 1024}\r\n\r\n`;
       const { answer, writtenBytes } = await upload(port, head, (c) => c);
@@ -71,6 +75,29 @@ describe("refuseOversized", () => {
         Buffer.concat([Buffer.from(`${c.length.toString(16)}\r\n`), c, Buffer.from("\r\n")]);
       const { writtenBytes } = await upload(port, head, frame);
       expect(writtenBytes).toBeLessThan(64 * 1024 * 1024);
+    });
+  });
+
+  it("keeps the connection of a refused body that was sent whole, for the client's next request", async () => {
+    await withServer(async (port) => {
+      // One kept-alive socket: the second request travels on the connection of the refused one.
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const call = (method: string, path: string, body?: Buffer) =>
+        new Promise<number>((resolve, reject) => {
+          const req = request({ host: "127.0.0.1", port, method, path, agent }, (res) => {
+            res.resume();
+            res.on("end", () => resolve(res.statusCode ?? 0));
+          });
+          req.on("error", reject);
+          req.end(body);
+        });
+      try {
+        expect(await call("POST", "/in", Buffer.alloc(LIMIT * 2, 1))).toBe(413);
+        // Still running when a hang-up would cut the connection.
+        expect(await call("GET", "/slow")).toBe(200);
+      } finally {
+        agent.destroy();
+      }
     });
   });
 

@@ -1,30 +1,29 @@
 import type { Request, RequestHandler, Response } from "express";
 
 /**
- * After refusing, the connection stays open this long (or for this many more bytes) so the client
- * can read the 413: closing a socket with unread data resets it, and the answer is lost with it.
+ * How much of a refused body is still read (and dropped) before answering: if the body ends within
+ * this, the 413 comes on a connection that stays usable; otherwise the 413 closes the connection.
  */
-const LINGER_MS = 1_000;
-const LINGER_BYTES = 4 * 1024 * 1024;
+const DRAIN_MS = 1_000;
+const DRAIN_BYTES = 4 * 1024 * 1024;
 
 /**
  * Refuses a request body larger than `limitBytes` as soon as that is known — from its
- * Content-Length, or while a chunked body streams in — and closes the connection. Express's body
- * parsers answer 413 only after reading (and discarding) the whole body, so a client announcing
- * gigabytes would otherwise keep the server reading until the request timeout. `refuse` sends the
- * answer (status 413 and the envelope); it is called at most once.
+ * Content-Length, or while a chunked body streams in. Express's body parsers answer 413 only after
+ * reading (and discarding) the whole body, so a client announcing gigabytes would otherwise keep the
+ * server reading until the request timeout; here at most DRAIN_BYTES more are read. `refuse` sends
+ * the answer (status 413 and the envelope); it is called once.
  */
 export function refuseOversized(
   limitBytes: number,
   refuse: (res: Response) => void,
 ): RequestHandler {
   return (req, res, next) => {
-    let refused = false;
+    let refusing = false;
     const stop = () => {
-      if (refused || res.headersSent) return;
-      refused = true;
-      res.once("finish", () => hangUpSoon(req));
-      refuse(res);
+      if (refusing || res.headersSent) return;
+      refusing = true;
+      drainThenAnswer(req, res, refuse);
     };
     const declared = Number(req.headers["content-length"]);
     if (Number.isFinite(declared) && declared > limitBytes) {
@@ -45,21 +44,34 @@ export function refuseOversized(
   };
 }
 
-/** Lets the server read and drop what the client still sends for a moment, then closes. */
-function hangUpSoon(req: Request): void {
+/**
+ * Reads and drops the rest of the body for a moment, then answers: on a healthy connection if the
+ * body ended, else with `Connection: close`. Answering while the client still sends and closing at
+ * once would reset the connection, and the client would never read the 413.
+ */
+function drainThenAnswer(req: Request, res: Response, refuse: (res: Response) => void): void {
   const socket = req.socket;
   let drained = 0;
-  const close = () => {
+  let answered = false;
+  const answer = () => {
+    if (answered) return;
+    answered = true;
     clearTimeout(timer);
     socket.off("data", count);
-    socket.destroy();
+    req.off("end", answer);
+    if (res.headersSent) return;
+    if (!req.complete) res.set("Connection", "close");
+    refuse(res);
   };
-  // Counted on the socket: Node drops the request's own data listeners when it drains the body.
+  // Counted on the socket: what the request stream buffers may never be read.
   const count = (chunk: Buffer) => {
     drained += chunk.length;
-    if (drained > LINGER_BYTES) close();
+    if (drained > DRAIN_BYTES) answer();
   };
-  const timer = setTimeout(close, LINGER_MS);
+  const timer = setTimeout(answer, DRAIN_MS);
   timer.unref();
   socket.on("data", count);
+  req.once("end", answer);
+  req.resume();
+  if (req.complete) answer();
 }

@@ -197,7 +197,7 @@ describe("Graph API faults", () => {
     const [idsA, idsB, idsC, idsW] = await Promise.all([
       queue("messenger", PAGE_A, 20, 1),
       queue("messenger", PAGE_B, 40, 3),
-      queue("messenger", PAGE_C, 2, 1),
+      queue("messenger", PAGE_C, 1, 1),
       queue("whatsapp", WA, 50, 1),
     ]);
     const viewsB = await waitAllFinal(api, idsB, 120_000, receiver);

@@ -41,6 +41,8 @@ interface Sample {
   frontLagMs: number;
   workerLagMs: number;
   redis: number;
+  /** Events waiting for delivery: a backlog that grows means the relay falls behind. */
+  eventsWaiting: number;
 }
 
 describe("soak", () => {
@@ -168,6 +170,7 @@ describe("soak", () => {
         frontLagMs: metricValue(f, "relay_nodejs_eventloop_lag_p99_seconds") * 1000,
         workerLagMs: metricValue(w, "relay_nodejs_eventloop_lag_p99_seconds") * 1000,
         redis: await redis.usedMemory(),
+        eventsWaiting: metricValue(f, "relay_queue_jobs", { queue: "events", state: "waiting" }),
       });
       if (!warm && Date.now() - started >= warmUpMs)
         warm = await measureFootprint(redis.client, d.prefix);
@@ -273,6 +276,7 @@ describe("soak", () => {
           (s.workerRss / 2 ** 20).toFixed(1),
           `${s.frontLagMs.toFixed(0)} / ${s.workerLagMs.toFixed(0)}`,
           (s.redis / 2 ** 20).toFixed(1),
+          s.eventsWaiting,
         ]),
       },
     });

@@ -41,7 +41,14 @@ function shapeOf(key: string, prefix: string): string {
     .replace(/\d+/g, "#");
 }
 
-/** Scans every key of the (private) Redis and adds up MEMORY USAGE per class. */
+/** Retained keys are many and alike: one in this many is measured, and the sum scaled. */
+const RETAINED_SAMPLE = 20;
+
+/**
+ * Scans every key of the (private) Redis and adds up MEMORY USAGE per class: every key of the
+ * working set, one in RETAINED_SAMPLE of the retained ones (so that measuring under load stays
+ * light on Redis).
+ */
 export async function measureFootprint(redis: Redis, prefix: string): Promise<Footprint> {
   const info = await redis.info("memory");
   const usedMemory = Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
@@ -50,30 +57,37 @@ export async function measureFootprint(redis: Redis, prefix: string): Promise<Fo
     retained: { keys: 0, bytes: 0, byClass: {} },
     working: { keys: 0, bytes: 0, byShape: {} },
   };
+  let seenRetained = 0;
   let cursor = "0";
   do {
     const [next, keys] = await redis.scan(cursor, "COUNT", 2_000);
     cursor = next;
-    if (keys.length === 0) continue;
+    const measured = keys.filter(
+      (key) => retainedClass(key, prefix) === null || seenRetained++ % RETAINED_SAMPLE === 0,
+    );
+    for (const key of keys) {
+      const kind = retainedClass(key, prefix);
+      if (kind === null) continue;
+      (footprint.retained.byClass[kind] ??= { keys: 0, bytes: 0 }).keys += 1;
+      footprint.retained.keys += 1;
+    }
+    if (measured.length === 0) continue;
     const pipeline = redis.pipeline();
-    for (const key of keys) pipeline.call("MEMORY", "USAGE", key, "SAMPLES", "0");
+    for (const key of measured) pipeline.call("MEMORY", "USAGE", key, "SAMPLES", "0");
     const sizes = (await pipeline.exec()) ?? [];
-    keys.forEach((key, i) => {
+    measured.forEach((key, i) => {
       const bytes = Number(sizes[i]?.[1] ?? 0);
       const kind = retainedClass(key, prefix);
-      if (kind === null) {
-        footprint.working.keys += 1;
-        footprint.working.bytes += bytes;
-        const shape = (footprint.working.byShape[shapeOf(key, prefix)] ??= { keys: 0, bytes: 0 });
-        shape.keys += 1;
-        shape.bytes += bytes;
+      if (kind !== null) {
+        (footprint.retained.byClass[kind] as { bytes: number }).bytes += bytes * RETAINED_SAMPLE;
+        footprint.retained.bytes += bytes * RETAINED_SAMPLE;
         return;
       }
-      const entry = (footprint.retained.byClass[kind] ??= { keys: 0, bytes: 0 });
-      entry.keys += 1;
-      entry.bytes += bytes;
-      footprint.retained.keys += 1;
-      footprint.retained.bytes += bytes;
+      footprint.working.keys += 1;
+      footprint.working.bytes += bytes;
+      const shape = (footprint.working.byShape[shapeOf(key, prefix)] ??= { keys: 0, bytes: 0 });
+      shape.keys += 1;
+      shape.bytes += bytes;
     });
   } while (cursor !== "0");
   return footprint;
