@@ -1,6 +1,43 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+const namedExportsOnly = [
+  { selector: "ExportDefaultDeclaration", message: "Use named exports." },
+  { selector: "ExportSpecifier[exported.name='default']", message: "Use named exports." },
+];
+
+// Calendar guard: code that feeds the ingress, the store, the worker or Redis in tests must build its
+// times from the moment it runs. A fixed date passes the day it is written and fails once the product's
+// horizons (24 h, 7 days, the 8-day dedupe) have moved past it. Pure unit tests that pass their own `now`
+// are not covered: their fixed dates never meet a clock.
+const calendarMessage =
+  "Absolute time in code that reaches a running component: build it relative to Date.now() (see README, Development).";
+const calendarIndependent = [
+  { selector: "Literal[value=/\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}/]", message: calendarMessage },
+  {
+    selector: "TemplateElement[value.raw=/\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}/]",
+    message: calendarMessage,
+  },
+  // Unix seconds (10 digits) or milliseconds (13 digits) since 2017, as a number or a string.
+  {
+    selector: "Literal[raw=/^[\"'`]?1_?[5-9](_?\\d){8}((_?\\d){3})?[\"'`]?$/]",
+    message: calendarMessage,
+  },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='UTC']",
+    message: calendarMessage,
+  },
+  {
+    selector:
+      "CallExpression[callee.object.name='Date'][callee.property.name='parse'][arguments.0.type='Literal']",
+    message: calendarMessage,
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.0.type='Literal']",
+    message: calendarMessage,
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -32,11 +69,7 @@ export default tseslint.config(
         { checksVoidReturn: { arguments: false } },
       ],
       "@typescript-eslint/no-non-null-assertion": "error",
-      "no-restricted-syntax": [
-        "error",
-        { selector: "ExportDefaultDeclaration", message: "Use named exports." },
-        { selector: "ExportSpecifier[exported.name='default']", message: "Use named exports." },
-      ],
+      "no-restricted-syntax": ["error", ...namedExportsOnly],
       "no-restricted-imports": [
         "error",
         {
@@ -86,5 +119,20 @@ export default tseslint.config(
       "@typescript-eslint/unbound-method": "off",
       "@typescript-eslint/no-non-null-assertion": "off",
     },
+  },
+  {
+    files: [
+      "**/*.int.test.ts",
+      "**/*.rel.test.ts",
+      "**/*.e2e.test.ts",
+      "**/src/testing/**/*.ts",
+      "**/test-support.ts",
+      "apps/relay/src/e2e/**/*.ts",
+      "tests/**/*.ts",
+      "bench/src/**/*.ts",
+      "packages/testkit/src/**/*.ts",
+    ],
+    ignores: ["packages/testkit/src/jest/**/*.ts"],
+    rules: { "no-restricted-syntax": ["error", ...namedExportsOnly, ...calendarIndependent] },
   },
 );

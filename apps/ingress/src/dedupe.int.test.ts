@@ -14,7 +14,10 @@ import {
 
 const PAGE = "104512345678901";
 const PHONE_ID = "106540352242922";
-const T = Date.parse("2026-11-21T09:14:03.250Z");
+// An hour ago, on a whole second plus 250 ms: inside every window whatever the day the suite runs.
+const T = Math.floor(Date.now() / 1000) * 1000 - 3_600_000 + 250;
+const T_ISO = new Date(T).toISOString();
+const T_SECONDS_ISO = new Date(Math.floor(T / 1000) * 1000).toISOString();
 
 const messengerPayload = messagingWebhook("page", [
   {
@@ -98,7 +101,7 @@ describe("POST /webhooks/meta: one message.received per customer action", () => 
     expect(message).toEqual({
       id: expect.stringMatching(/^evt_/),
       type: "message.received",
-      occurredAt: "2026-11-21T09:14:03.250Z",
+      occurredAt: T_ISO,
       data: {
         platform: "messenger",
         channelId: PAGE,
@@ -107,7 +110,7 @@ describe("POST /webhooks/meta: one message.received per customer action", () => 
         kind: "message",
         text: "Where is my parcel?",
         attachments: [{ type: "image", url: "https://cdn.example/a.jpg" }],
-        timestamp: "2026-11-21T09:14:03.250Z",
+        timestamp: T_ISO,
       },
     });
     const whatsapp = received.find((e) => e.data.platform === "whatsapp");
@@ -118,7 +121,7 @@ describe("POST /webhooks/meta: one message.received per customer action", () => 
       metaMessageId: "wamid.HBgLNDkxNTExMjM0NTY3OBUCABIYFjNFQjBCMDhEMTI",
       kind: "message",
       text: "Hallo",
-      timestamp: "2026-11-21T09:14:03.000Z",
+      timestamp: T_SECONDS_ISO,
     });
   });
 

@@ -8,17 +8,18 @@ import { EventsQueue, IngressUnavailableError } from "./events-queue";
 import { waitFor } from "./test-support";
 
 function received(id: string): RelayEvent<"message.received"> {
+  const at = new Date().toISOString();
   return {
     id,
     type: "message.received",
-    occurredAt: "2026-11-21T12:00:00.000Z",
+    occurredAt: at,
     data: {
       platform: "messenger",
       channelId: "100",
       userId: "200",
       metaMessageId: id,
       kind: "message",
-      timestamp: "2026-11-21T12:00:00.000Z",
+      timestamp: at,
     },
   };
 }

@@ -32,13 +32,15 @@ describe("POST /webhooks/meta: status items", () => {
   });
   afterAll(() => t.close());
 
+  // A minute ago, in Meta's unit for WhatsApp statuses (seconds, as a string).
+  const sentAt = Math.floor(Date.now() / 1000) - 60;
   const statuses = whatsappWebhook(PHONE_ID, {
     statuses: [
-      { id: "wamid.out1", status: "sent", timestamp: "1763726400", recipient_id: "4915112345678" },
+      { id: "wamid.out1", status: "sent", timestamp: String(sentAt), recipient_id: "4915112345678" },
       {
         id: "wamid.out1",
         status: "failed",
-        timestamp: "1763726401",
+        timestamp: String(sentAt + 1),
         recipient_id: "4915112345678",
         errors: [
           { code: 131047, title: "Re-engagement message", message: "Re-engagement message" },
@@ -56,7 +58,7 @@ describe("POST /webhooks/meta: status items", () => {
         status: "failed",
         channelId: PHONE_ID,
         errors: [{ code: 131047, message: "Re-engagement message" }],
-        timestampMs: 1_763_726_401_000,
+        timestampMs: (sentAt + 1) * 1000,
       }),
     ]);
   });

@@ -5,17 +5,18 @@ import { EventPublisher } from "./event-publisher";
 import { queuePrefix } from "./names";
 
 function received(id: string): RelayEvent<"message.received"> {
+  const at = new Date().toISOString();
   return {
     id,
     type: "message.received",
-    occurredAt: "2026-11-21T12:00:00.000Z",
+    occurredAt: at,
     data: {
       platform: "messenger",
       channelId: "100",
       userId: "200",
       metaMessageId: "m_1",
       kind: "message",
-      timestamp: "2026-11-21T12:00:00.000Z",
+      timestamp: at,
     },
   };
 }

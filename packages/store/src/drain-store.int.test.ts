@@ -46,13 +46,14 @@ describe("createDrainStore", () => {
   it("reads the head, the channel, the window and the clock in one call, and pops only its own head", async () => {
     const conv = conversation();
     const ids = await setUp(conv, 2);
-    await redis.set(keys.window(conv), "1700000000000");
+    const lastCustomerMessageAt = Date.now() - 3 * 3_600_000;
+    await redis.set(keys.window(conv), String(lastCustomerMessageAt));
     const head = await drain.head(conv, "lease-a", null);
     expect(head).toMatchObject({
       kind: "head",
       message: { id: ids[0], status: "queued" },
       channel: { platform: "messenger", channelId: conv.channelId },
-      lastCustomerMessageAt: 1700000000000,
+      lastCustomerMessageAt,
     });
     expect(Math.abs(head.now - Date.now())).toBeLessThan(5_000);
     // A stale pop (not the head) changes nothing.

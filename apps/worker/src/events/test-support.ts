@@ -165,11 +165,13 @@ export async function eventCount(
   return found?.value ?? 0;
 }
 
-const AT = "2026-11-21T09:14:03.000Z";
+const HOUR = 3_600_000;
+const NOW = Math.floor(Date.now() / 1000) * 1000;
+const AT = new Date(NOW).toISOString();
 
 const WINDOW: WindowDocument = {
-  lastCustomerMessageAt: "2026-11-19T09:14:03.000Z",
-  standardWindowEndsAt: "2026-11-20T09:14:03.000Z",
+  lastCustomerMessageAt: new Date(NOW - 48 * HOUR).toISOString(),
+  standardWindowEndsAt: new Date(NOW - 24 * HOUR).toISOString(),
   humanAgentWindowEndsAt: null,
   canSend: { bot: false, agent: false, template: false },
 };

@@ -219,19 +219,20 @@ describe("simulated customers: webhooks to the ingress", () => {
   });
 
   it("posts delivery and read receipts (Messenger delivery/read, Instagram messaging_seen) without opening a window", async () => {
+    const watermarkMs = Date.now() - HOUR;
     await customers.delivered(messenger("psid-8"), {
       ids: ["m_a", "m_b"],
-      watermarkMs: 1_700_000_000_000,
+      watermarkMs,
     });
-    await customers.read(messenger("psid-8"), { ids: [], watermarkMs: 1_700_000_000_500 });
+    await customers.read(messenger("psid-8"), { ids: [], watermarkMs: watermarkMs + 500 });
     await customers.read(instagram("igsid-2"), { ids: ["m_c"] });
     const [delivery, read, seen] = receiver.payloads;
     expect(delivery.entry[0].messaging[0]).toMatchObject({
       sender: { id: "psid-8" },
       recipient: { id: PAGE },
-      delivery: { mids: ["m_a", "m_b"], watermark: 1_700_000_000_000 },
+      delivery: { mids: ["m_a", "m_b"], watermark: watermarkMs },
     });
-    expect(read.entry[0].messaging[0].read).toEqual({ watermark: 1_700_000_000_500 });
+    expect(read.entry[0].messaging[0].read).toEqual({ watermark: watermarkMs + 500 });
     expect(seen).toMatchObject({ object: "instagram" });
     expect(seen.entry[0].messaging[0].read).toEqual({ mid: "m_c" });
     expect((await graphSend(sim, PAGE, pageText("psid-8"))).status).toBe(400);
