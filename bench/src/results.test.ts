@@ -54,6 +54,10 @@ describe("the results table", () => {
     expect(metOf("enqueue → Graph")).toBe(false);
     expect(metOf("round trips")).toBe(true);
     expect(metOf("bytes per")).toBe(true);
+    expect(metOf("CPU per reply")).toBe(true);
+    figures.delivery.workerTripsPerReply = 12.6;
+    expect(resultRows(figures).find((r) => r.figure.startsWith("worker Redis"))?.met).toBe(false);
+    figures.delivery.workerTripsPerReply = 1.5;
     const table = formatTable(rows).split("\n");
     expect(table[0]).toMatch(/^figure\s+target\s+measured\s+ratio\s+met$/);
     expect(table).toHaveLength(rows.length + 2);

@@ -20,9 +20,12 @@ export interface BenchResults {
 
 /** The issue's targets, measured on a 2-core machine (baselines ≈ 6 000 req/s and ≈ 20 000 jobs/s). */
 export const TARGETS = {
-  ingressRatioMin: 0.6,
+  ingressRatioMin: 0.7,
   deliveryRatioMin: 0.25,
   deliveryP99MsMax: 25,
+  cpuMsPerReplyMax: 1.5,
+  workerTripsPerReplyMax: 8,
+  redisCommandsPerReplyMax: 150,
   roundTripsPerDecisionMax: 1,
   bytesPerConversationMax: 150,
 };
@@ -38,6 +41,10 @@ export const REQUIRED_FIELDS = [
   "delivery.baselineJobsPerSec",
   "delivery.ratio",
   "delivery.p99Ms",
+  "delivery.p99At200Ms",
+  "delivery.cpuMsPerReply",
+  "delivery.workerTripsPerReply",
+  "delivery.redisCommandsPerReply",
   "redis.roundTripsPerDecision",
   "redis.bytesPerConversation",
 ] as const;
@@ -102,6 +109,27 @@ export function resultRows(r: BenchResults): Row[] {
       measured: `${r.delivery.p50Ms} / ${r.delivery.p99Ms}`,
       ratio: "-",
       met: r.delivery.p99Ms <= t.deliveryP99MsMax,
+    },
+    {
+      figure: "CPU per reply, API + worker + Redis (ms)",
+      target: `≤ ${t.cpuMsPerReplyMax}`,
+      measured: String(r.delivery.cpuMsPerReply),
+      ratio: "-",
+      met: r.delivery.cpuMsPerReply <= t.cpuMsPerReplyMax,
+    },
+    {
+      figure: "worker Redis round trips per reply at 100/s",
+      target: `≤ ${t.workerTripsPerReplyMax}`,
+      measured: String(r.delivery.workerTripsPerReply),
+      ratio: "-",
+      met: r.delivery.workerTripsPerReply <= t.workerTripsPerReplyMax,
+    },
+    {
+      figure: "Redis commands per reply (sent + inside scripts)",
+      target: `≤ ${t.redisCommandsPerReplyMax}`,
+      measured: String(r.delivery.redisCommandsPerReply),
+      ratio: "-",
+      met: r.delivery.redisCommandsPerReply <= t.redisCommandsPerReplyMax,
     },
     {
       figure: "Redis round trips per window decision",

@@ -45,9 +45,23 @@ export interface DeliveryFigures {
   baselineCost: CostProfile;
   /** Redis round trips per reply, by process, counted with MONITOR at a gentle rate. */
   trips: TripCount;
+  /** `p99Ms` under its name with the load it was measured at (the latency rounds run at 200/s). */
+  p99At200Ms: number;
+  /** CPU ms one reply costs across the API, the worker and Redis (saturation rounds). */
+  cpuMsPerReply: number;
+  /** Redis round trips the worker makes per reply at 100 replies/s. */
+  workerTripsPerReply: number;
+  /** Every Redis command a reply costs at 100 replies/s: sent by any product process, or run by a script. */
+  redisCommandsPerReply: number;
 }
 
 type Log = (line: string) => void;
+
+/** What the timed rounds measure; the per-reply figures are derived from it and the MONITOR count. */
+type RoundFigures = Omit<
+  DeliveryFigures,
+  "trips" | "p99At200Ms" | "cpuMsPerReply" | "workerTripsPerReply" | "redisCommandsPerReply"
+>;
 
 const NOOP_QUEUE = "bench-noop";
 
@@ -123,7 +137,7 @@ export async function benchDelivery(
     log(
       `delivery: round trips per reply ${JSON.stringify(trips.perReply)}, ${trips.insideScriptsPerReply} more commands inside scripts`,
     );
-    return { ...figures, trips };
+    return { ...figures, trips, ...perReplyFigures(figures, trips) };
   } finally {
     tracker.close();
     await Promise.all(children.map((c) => c.stop()));
@@ -133,10 +147,7 @@ export async function benchDelivery(
   }
 }
 
-async function runRounds(
-  ctx: DeliveryContext,
-  conversations: number,
-): Promise<Omit<DeliveryFigures, "trips">> {
+async function runRounds(ctx: DeliveryContext, conversations: number): Promise<RoundFigures> {
   const { settings, log } = ctx;
   log(`delivery: warming up ${settings.warmupSeconds} s`);
   // The saturation warm-up also warms the path the latency rounds take.
@@ -179,6 +190,22 @@ async function runRounds(
     conversations,
     cost,
     baselineCost,
+  };
+}
+
+/** The per-reply figures the targets are set on, derived from the rounds and the MONITOR count. */
+function perReplyFigures(figures: RoundFigures, trips: TripCount) {
+  const cpu = figures.cost.cpuMsPer1000;
+  const processes = [cpu.api, cpu.worker, cpu.redis];
+  const cpuMsPerReply = processes.every((ms) => typeof ms === "number")
+    ? round(processes.reduce<number>((sum, ms) => sum + (ms ?? 0), 0) / 1000, 2)
+    : Number.NaN;
+  const sent = Object.values(trips.perReply).reduce((sum, n) => sum + n, 0);
+  return {
+    p99At200Ms: figures.p99Ms,
+    cpuMsPerReply,
+    workerTripsPerReply: trips.perReply.worker ?? Number.NaN,
+    redisCommandsPerReply: round(sent + trips.insideScriptsPerReply, 1),
   };
 }
 
