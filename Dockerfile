@@ -10,6 +10,7 @@ COPY packages/core/package.json packages/core/
 COPY packages/http/package.json packages/http/
 COPY packages/meta/package.json packages/meta/
 COPY packages/observability/package.json packages/observability/
+COPY packages/outbound/package.json packages/outbound/
 COPY packages/queues/package.json packages/queues/
 COPY packages/store/package.json packages/store/
 COPY packages/testkit/package.json packages/testkit/

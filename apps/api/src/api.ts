@@ -1,6 +1,7 @@
 import type { RelayConfig } from "@meta-relay/config";
 import { createHttpServer } from "@meta-relay/http";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
+import { createOutbox } from "@meta-relay/outbound";
 import { queuePrefix } from "@meta-relay/queues";
 import {
   closeRedis,
@@ -47,6 +48,7 @@ export async function startApi({ config, logger, metrics }: RoleDeps): Promise<R
     prefix: queuePrefix(config.redis.keyPrefix, "outbound"),
   });
   outboundQueue.on("error", (err) => log.warn({ err }, "outbound queue error"));
+  const channels = createChannelStore(redis, keys, createTokenCipher(config.encryptionKey));
   http.app.use(
     "/v1",
     v1Router(
@@ -54,11 +56,15 @@ export async function startApi({ config, logger, metrics }: RoleDeps): Promise<R
         log,
         redis,
         keys,
-        channels: createChannelStore(redis, keys, createTokenCipher(config.encryptionKey)),
-        messages: createMessageStore(redis, keys, {
-          retentionMs: config.api.messageRetentionDays * 24 * 3600 * 1000,
+        channels,
+        outbox: createOutbox({
+          channels,
+          messages: createMessageStore(redis, keys, {
+            retentionMs: config.api.messageRetentionDays * 24 * 3600 * 1000,
+          }),
+          queue: outboundQueue,
+          log: log.child({ module: "messages" }),
         }),
-        outboundQueue,
         marginMs: config.windowMarginMs,
       },
       { apiKeys: config.api.keys, bodyLimitBytes: config.api.bodyLimitBytes },

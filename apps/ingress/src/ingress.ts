@@ -1,6 +1,7 @@
 import type { RelayConfig } from "@meta-relay/config";
 import { createHttpServer } from "@meta-relay/http";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
+import { createStatusNews } from "@meta-relay/outbound";
 import { queuePrefix } from "@meta-relay/queues";
 import {
   closeRedis,
@@ -11,7 +12,6 @@ import {
   type RedisClient,
 } from "@meta-relay/store";
 import { EventsQueue } from "./events-queue";
-import { createOutboundStatusSink } from "./outbound-status-sink";
 import type { StatusSink } from "./status-sink";
 import { createWebhookHandler } from "./webhook-handler";
 import { mountWebhookRoutes } from "./webhook-routes";
@@ -49,7 +49,7 @@ export async function startIngress(deps: IngressDeps): Promise<RunningIngress> {
   const keys = createKeys(config.redis.keyPrefix);
   const statusSink =
     deps.statusSink ??
-    createOutboundStatusSink({
+    createStatusNews({
       redis,
       keys,
       marginMs: config.windowMarginMs,

@@ -1,4 +1,3 @@
 export { startWorker, type RunningWorker, type WorkerContext, type RoleDeps } from "./worker";
 export type { RunningProcessor } from "./processor";
 export { startOutboundProcessor, type OutboundOptions } from "./outbound/outbound-processor";
-export { DEFAULT_RETRY_BACKOFF, type RetryBackoff } from "./outbound/backoff";

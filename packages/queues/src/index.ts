@@ -4,6 +4,7 @@ export {
   eventJobSchema,
   conversationKey,
   DRAIN_JOB_NAME,
+  DRAIN_JOB_OPTIONS,
   type DrainJob,
 } from "./jobs";
 export { receivedEventId, outboundEventId } from "./event-ids";

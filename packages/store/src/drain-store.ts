@@ -131,26 +131,8 @@ export function createDrainStore(redis: RedisClient, keys: Keys, options: DrainS
     },
 
     /** Records Meta's acceptance. `changed` is false when an echo had already confirmed it. */
-    async settleSent(conv: ConversationRef, id: string, metaMessageId: string | null) {
-      const keepUnread = conv.platform !== "whatsapp";
-      const reply = (await runScript(
-        redis,
-        SETTLE_SENT,
-        [
-          messageKey(conv, id),
-          metaMessageId ? keys.metaMessage(conv, metaMessageId) : messageKey(conv, id),
-          keepUnread ? keys.sentUnread(conv) : messageKey(conv, id),
-        ],
-        [
-          metaMessageId ?? "",
-          META_INDEX_TTL_MS,
-          SENT_UNREAD_CAP,
-          SENT_UNREAD_TTL_MS,
-          keepUnread ? 1 : 0,
-        ],
-      )) as number[];
-      return { changed: reply[0] === 1, now: Number(reply[1]) };
-    },
+    settleSent: (conv: ConversationRef, id: string, metaMessageId: string | null) =>
+      settleSent(redis, keys, conv, id, metaMessageId),
 
     async settleFailed(
       conv: ConversationRef,
@@ -199,3 +181,35 @@ export function createDrainStore(redis: RedisClient, keys: Keys, options: DrainS
 }
 
 export type DrainStore = ReturnType<typeof createDrainStore>;
+
+/**
+ * Records Meta's acceptance of a message (its answer to the send, or the echo that confirms it).
+ * `changed` is false when the message was no longer queued (the other of the two came first).
+ */
+export async function settleSent(
+  redis: RedisClient,
+  keys: Keys,
+  conv: ConversationRef,
+  id: string,
+  metaMessageId: string | null,
+): Promise<{ changed: boolean; now: number }> {
+  const messageKey = keys.message(conv, id);
+  const keepUnread = conv.platform !== "whatsapp";
+  const reply = (await runScript(
+    redis,
+    SETTLE_SENT,
+    [
+      messageKey,
+      metaMessageId ? keys.metaMessage(conv, metaMessageId) : messageKey,
+      keepUnread ? keys.sentUnread(conv) : messageKey,
+    ],
+    [
+      metaMessageId ?? "",
+      META_INDEX_TTL_MS,
+      SENT_UNREAD_CAP,
+      SENT_UNREAD_TTL_MS,
+      keepUnread ? 1 : 0,
+    ],
+  )) as number[];
+  return { changed: reply[0] === 1, now: Number(reply[1]) };
+}

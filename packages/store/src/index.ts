@@ -40,9 +40,4 @@ export {
   type HeadResult,
   type BeginResult,
 } from "./drain-store";
-export {
-  createStatusStore,
-  type StatusStore,
-  type StatusStoreOptions,
-  type StatusChange,
-} from "./status-store";
+export { createStatusStore, type StatusStore, type WindowInputs } from "./status-store";

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createHttpServer } from "@meta-relay/http";
 import { createLogger, createMetrics } from "@meta-relay/observability";
+import { createOutbox } from "@meta-relay/outbound";
 import { queuePrefix } from "@meta-relay/queues";
 import {
   createChannelStore,
@@ -43,13 +44,15 @@ describe("POST /v1/messages when the drain job cannot be added", () => {
     prefix: queuePrefix(prefix, "outbound"),
   });
   const channels = createChannelStore(redis, keys, createTokenCipher(randomBytes(32)));
+  const messages = createMessageStore(redis, keys, { retentionMs: 3_600_000 });
+  const log = createLogger({ level: "silent" });
+  const outboxOn = (queue: Queue) => createOutbox({ channels, messages, queue, log });
   const deps: V1Deps = {
-    log: createLogger({ level: "silent" }),
+    log,
     redis,
     keys,
     channels,
-    messages: createMessageStore(redis, keys, { retentionMs: 3_600_000 }),
-    outboundQueue: deadQueue,
+    outbox: outboxOn(deadQueue),
     marginMs: 60_000,
   };
   const http = createHttpServer({
@@ -93,7 +96,7 @@ describe("POST /v1/messages when the drain job cannot be added", () => {
     const failed = await post(body);
     expect(failed.status).toBe(503);
     expect(((await failed.json()) as { error: { code: string } }).error.code).toBe("unavailable");
-    deps.outboundQueue = liveQueue;
+    deps.outbox = outboxOn(liveQueue);
     const retried = await post(body);
     expect(retried.status).toBe(202);
     const { id } = (await retried.json()) as { id: string };

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createHttpServer } from "@meta-relay/http";
 import { createLogger, createMetrics } from "@meta-relay/observability";
+import { createOutbox } from "@meta-relay/outbound";
 import { queuePrefix } from "@meta-relay/queues";
 import {
   createChannelStore,
@@ -39,13 +40,14 @@ describe("/v1 while Redis is down", () => {
     });
     outboundQueue.on("error", () => undefined);
     const channels = createChannelStore(redis, keys, createTokenCipher(randomBytes(32)));
+    const log = createLogger({ level: "silent" });
+    const messages = createMessageStore(redis, keys, { retentionMs: 3_600_000 });
     const deps: V1Deps = {
-      log: createLogger({ level: "silent" }),
+      log,
       redis,
       keys,
       channels,
-      messages: createMessageStore(redis, keys, { retentionMs: 3_600_000 }),
-      outboundQueue,
+      outbox: createOutbox({ channels, messages, queue: outboundQueue, log }),
       marginMs: 60_000,
     };
     const http = createHttpServer({

@@ -1,6 +1,6 @@
 import type { Logger } from "@meta-relay/observability";
-import type { ChannelStore, Keys, MessageStore, RedisClient } from "@meta-relay/store";
-import type { Queue } from "bullmq";
+import type { Outbox } from "@meta-relay/outbound";
+import type { ChannelStore, Keys, RedisClient } from "@meta-relay/store";
 
 /** What the /v1 routes use; built once by the API role. */
 export interface V1Deps {
@@ -8,9 +8,8 @@ export interface V1Deps {
   redis: RedisClient;
   keys: Keys;
   channels: ChannelStore;
-  messages: MessageStore;
-  /** The `outbound` queue (drain jobs). */
-  outboundQueue: Queue;
+  /** Where replies are queued and read back. */
+  outbox: Outbox;
   /** WINDOW_SAFETY_MARGIN_SECONDS in ms. */
   marginMs: number;
 }

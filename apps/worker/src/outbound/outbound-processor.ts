@@ -1,19 +1,22 @@
-import { createGraphClient } from "@meta-relay/meta";
-import { DRAIN_JOB_NAME, EventPublisher, queuePrefix, type DrainJob } from "@meta-relay/queues";
 import {
-  createChannelStore,
-  createDrainStore,
-  createKeys,
-  createTokenCipher,
-} from "@meta-relay/store";
-import { Queue, Worker } from "bullmq";
+  createOutboundDeps,
+  drainConversation,
+  type DrainControl,
+  type OutboundDeps,
+  type RetryBackoff,
+} from "@meta-relay/outbound";
+import {
+  DRAIN_JOB_NAME,
+  drainJobSchema,
+  EventPublisher,
+  queuePrefix,
+  type DrainJob,
+} from "@meta-relay/queues";
+import { DelayedError, Queue, Worker, type Job } from "bullmq";
 import { closeWorkerWithin } from "../close-worker";
 import { createConsumptionWatch } from "../consumption-watch";
 import type { RunningProcessor } from "../processor";
 import type { WorkerContext } from "../worker";
-import { DEFAULT_RETRY_BACKOFF, type RetryBackoff } from "./backoff";
-import { drainConversation } from "./drain-conversation";
-import type { OutboundDeps } from "./outbound-deps";
 
 /** Knobs tests and operators may turn; the defaults suit production. */
 export interface OutboundOptions {
@@ -48,30 +51,29 @@ export async function startOutboundProcessor(
 ): Promise<RunningProcessor> {
   const { config, metrics, redis } = context;
   const log = context.logger.child({ module: "outbound" });
-  const keys = createKeys(config.redis.keyPrefix);
   const eventsQueue = new Queue("events", {
     connection: redis,
     prefix: queuePrefix(config.redis.keyPrefix, "events"),
   });
   eventsQueue.on("error", (err) => log.warn({ err }, "events queue error"));
-  const deps: OutboundDeps = {
+  const deps = createOutboundDeps({
+    redis,
+    keyPrefix: config.redis.keyPrefix,
+    encryptionKey: config.encryptionKey,
+    graph: {
+      url: config.meta.graphUrl,
+      version: config.meta.graphVersion,
+      timeoutMs: config.meta.graphTimeoutMs,
+      maxAttempts: config.meta.graphMaxAttempts,
+    },
+    marginMs: config.windowMarginMs,
+    events: new EventPublisher(eventsQueue),
     log,
     metrics,
-    drain: createDrainStore(redis, keys, {
-      leaseMs: options.leaseMs ?? config.meta.graphTimeoutMs + 10_000,
-    }),
-    channels: createChannelStore(redis, keys, createTokenCipher(config.encryptionKey)),
-    graph: createGraphClient({
-      graphUrl: config.meta.graphUrl,
-      timeoutMs: config.meta.graphTimeoutMs,
-    }),
-    events: new EventPublisher(eventsQueue),
-    graphVersion: config.meta.graphVersion,
-    marginMs: config.windowMarginMs,
-    maxAttempts: config.meta.graphMaxAttempts,
-    retry: options.retry ?? DEFAULT_RETRY_BACKOFF,
-    echoGraceMs: options.echoGraceMs ?? 5_000,
-  };
+    retry: options.retry,
+    leaseMs: options.leaseMs,
+    echoGraceMs: options.echoGraceMs,
+  });
   let stopping = false;
   const control = { stopping: () => stopping };
   const touch = () => metrics.workerLastActivity.set({ queue: QUEUE }, Date.now() / 1000);
@@ -87,7 +89,7 @@ export async function startOutboundProcessor(
         touch();
         try {
           if (job.name !== DRAIN_JOB_NAME) throw new Error(`unknown outbound job ${job.name}`);
-          await drainConversation(deps, control, job, token, signal);
+          await drain(deps, control, job, token, signal);
         } finally {
           touch();
         }
@@ -124,6 +126,25 @@ export async function startOutboundProcessor(
       await eventsQueue.close();
     },
   };
+}
+
+/** A little slack so a delayed job wakes after the wait, not a hair before it. */
+const WAKE_SLACK_MS = 25;
+
+/** Processes one `drain` job; a conversation that must wait hands the job back, delayed. */
+async function drain(
+  deps: OutboundDeps,
+  control: DrainControl,
+  job: Job<DrainJob>,
+  token: string | undefined,
+  signal?: AbortSignal,
+): Promise<void> {
+  const conv = drainJobSchema.parse(job.data);
+  const outcome = await drainConversation(deps, control, { conv, runId: job.id ?? "job", signal });
+  if (outcome.kind === "done") return;
+  // DelayedError tells BullMQ the job moved itself: no attempt is counted, no backoff applies.
+  await job.moveToDelayed(Date.now() + Math.max(0, outcome.delayMs) + WAKE_SLACK_MS, token);
+  throw new DelayedError();
 }
 
 /** Tracks the shared connection: not live once it has been down longer than `deadAfterMs`. */

@@ -1,15 +1,20 @@
 import { randomBytes } from "node:crypto";
-import type { ConversationRef } from "@meta-relay/core";
+import type { ConversationRef, RelayEvent } from "@meta-relay/core";
+import { createLogger, createMetrics } from "@meta-relay/observability";
+import {
+  closeRedis,
+  createChannelStore,
+  createDrainStore,
+  createKeys,
+  createMessageStore,
+  createRedis,
+  createTokenCipher,
+  DEFAULT_PACING,
+  newMessageId,
+  type RedisClient,
+} from "@meta-relay/store";
 import { startRedisCluster, type RedisCluster } from "@meta-relay/testkit";
-import { createChannelStore } from "./channel-store";
-import { closeRedis, createRedis, type RedisClient } from "./connection";
-import { createDrainStore } from "./drain-store";
-import { newMessageId } from "./ids";
-import { createKeys } from "./keys";
-import { createMessageStore } from "./message-store";
-import { DEFAULT_PACING } from "./pacing";
-import { createStatusStore } from "./status-store";
-import { createTokenCipher } from "./token-cipher";
+import { createStatusNews } from "./status-news";
 
 // Every outbound script runs on one Redis Cluster node: a conversation's keys, its channel's keys
 // and its messages share the channel's hash tag.
@@ -34,7 +39,15 @@ describe("outbound stores on a Redis Cluster", () => {
     const channels = createChannelStore(redis, keys, createTokenCipher(randomBytes(32)));
     const messages = createMessageStore(redis, keys, { retentionMs: 60_000 });
     const drain = createDrainStore(redis, keys, { leaseMs: 5_000 });
-    const statuses = createStatusStore(redis, keys, { marginMs: 0, reasonFor: () => "meta_error" });
+    const published: RelayEvent[] = [];
+    const statuses = createStatusNews({
+      redis,
+      keys,
+      marginMs: 0,
+      publish: (events) => Promise.resolve(void published.push(...events)),
+      metrics: createMetrics(),
+      log: createLogger({ level: "silent" }),
+    });
     for (let c = 0; c < 12; c++) {
       const conv: ConversationRef = {
         platform: c % 2 ? "whatsapp" : "messenger",
@@ -64,7 +77,8 @@ describe("outbound stores on a Redis Cluster", () => {
         }),
       ).toMatchObject({ kind: "go" });
       expect((await drain.settleSent(conv, id, `meta-${c}`)).changed).toBe(true);
-      const changes = await statuses.apply([
+      published.length = 0;
+      await statuses.apply([
         {
           type: "status",
           platform: conv.platform,
@@ -74,7 +88,7 @@ describe("outbound stores on a Redis Cluster", () => {
           timestampMs: Date.now(),
         },
       ]);
-      expect(changes.map((change) => change.type)).toEqual(["delivered"]);
+      expect(published.map((event) => event.type)).toEqual(["message.delivered"]);
       expect(await drain.head(conv, "lease", id)).toMatchObject({ kind: "empty" });
       expect((await messages.get(id))?.status).toBe("delivered");
     }

@@ -20,7 +20,7 @@ import {
   type MessageRecord,
   type StoredChannel,
 } from "@meta-relay/store";
-import { retryDelayMs } from "./backoff";
+import { retryDelayMs } from "./retry-backoff";
 import { failedEvent, sentEvent, settledEvent } from "./outbound-events";
 import type { DrainRun, OutboundDeps, Step } from "./outbound-deps";
 

@@ -1,4 +1,4 @@
-import { DEFAULT_RETRY_BACKOFF, retryDelayMs } from "./backoff";
+import { DEFAULT_RETRY_BACKOFF, retryDelayMs } from "./retry-backoff";
 
 describe("retryDelayMs", () => {
   it("retries the first time within the base delay", () => {

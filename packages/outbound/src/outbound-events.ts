@@ -9,6 +9,9 @@ import {
 import { outboundEventId } from "@meta-relay/queues";
 import type { MessageRecord } from "@meta-relay/store";
 
+// The one builder of each outbound event type. The worker (Meta's answer to a send) and the ingress
+// (Meta's status news) announce the same facts, so they build them here, identically.
+
 type OutboundType = Exclude<EventType, "message.received">;
 
 function event<T extends OutboundType>(
@@ -59,6 +62,32 @@ export function failedEvent(
     },
     atMs,
   );
+}
+
+/** `message.delivered`: Meta says the message reached the customer at `timestampMs`. */
+export function deliveredEvent(
+  message: MessageRecord,
+  timestampMs: number,
+  atMs: number,
+): RelayEvent<"message.delivered"> {
+  return event("message.delivered", statusData(message, timestampMs), atMs);
+}
+
+/** `message.read`: Meta says the customer read the message at `timestampMs`. */
+export function readEvent(
+  message: MessageRecord,
+  timestampMs: number,
+  atMs: number,
+): RelayEvent<"message.read"> {
+  return event("message.read", statusData(message, timestampMs), atMs);
+}
+
+function statusData(message: MessageRecord, timestampMs: number) {
+  return {
+    id: message.id,
+    metaMessageId: message.metaMessageId ?? "",
+    timestamp: toIso(timestampMs),
+  };
 }
 
 /**

@@ -1,0 +1,101 @@
+import { RelayError, type ChannelRef, type MessageContent, type Sender } from "@meta-relay/core";
+import type { Logger } from "@meta-relay/observability";
+import {
+  conversationKey,
+  DRAIN_JOB_NAME,
+  DRAIN_JOB_OPTIONS,
+  type DrainJob,
+} from "@meta-relay/queues";
+import {
+  newMessageId,
+  type ChannelStore,
+  type MessageRecord,
+  type MessageStore,
+} from "@meta-relay/store";
+import type { Queue } from "bullmq";
+
+export interface OutboxDeps {
+  channels: ChannelStore;
+  messages: MessageStore;
+  /** The outbound queue, where each conversation's drain job waits. */
+  queue: Queue;
+  log: Logger;
+}
+
+/** A reply an agent or a bot asked to send. */
+export interface ReplyRequest {
+  channel: ChannelRef;
+  userId: string;
+  sender: Sender;
+  content: MessageContent;
+  idempotencyKey?: string | undefined;
+}
+
+export type EnqueueResult = { kind: "queued"; id: string } | { kind: "channel_missing" };
+
+export interface Outbox {
+  /**
+   * Records a reply, puts it in its conversation's mailbox and makes sure a drain job is queued.
+   * A repeat with the same idempotency key finishes what the first call may not have, and answers
+   * the first call's id. Throws `unavailable` when the drain job could not be queued.
+   */
+  enqueue(request: ReplyRequest): Promise<EnqueueResult>;
+  /** The record of a reply, or null (unknown, or older than the retention). */
+  get(id: string): Promise<MessageRecord | null>;
+}
+
+export function createOutbox(deps: OutboxDeps): Outbox {
+  return {
+    enqueue: (request) => enqueue(deps, request),
+    get: (id) => deps.messages.get(id),
+  };
+}
+
+async function enqueue(deps: OutboxDeps, request: ReplyRequest): Promise<EnqueueResult> {
+  const ref = request.channel;
+  if (!(await deps.channels.get(ref))) return { kind: "channel_missing" };
+  let id = newMessageId();
+  if (request.idempotencyKey !== undefined) {
+    const owner = await deps.messages.claimIdempotencyKey(request.idempotencyKey, { ...ref, id });
+    if (owner && (owner.platform !== ref.platform || owner.channelId !== ref.channelId)) {
+      return { kind: "queued", id: owner.id };
+    }
+    // A repeat finishes what the first call may not have (record, mailbox, drain job): all idempotent.
+    if (owner) id = owner.id;
+  }
+  const conv: DrainJob = {
+    platform: ref.platform,
+    channelId: ref.channelId,
+    userId: request.userId,
+  };
+  const outcome = await deps.messages.enqueue({
+    id,
+    ...conv,
+    sender: request.sender,
+    content: request.content,
+  });
+  if (outcome === "channel_missing") return { kind: "channel_missing" };
+  try {
+    await deps.queue.add(DRAIN_JOB_NAME, conv, {
+      ...DRAIN_JOB_OPTIONS,
+      deduplication: { id: conversationKey(conv), keepLastIfActive: true },
+    });
+  } catch (err) {
+    deps.log.warn({ err, messageId: id }, "drain job could not be queued");
+    throw new RelayError(
+      "unavailable",
+      "The message could not be queued; retry with the same idempotencyKey.",
+      { retryable: true },
+    );
+  }
+  deps.log.info(
+    {
+      messageId: id,
+      platform: conv.platform,
+      channelId: conv.channelId,
+      repeat: outcome === "exists",
+    },
+    "message queued",
+  );
+  return { kind: "queued", id };
+}
