@@ -2,7 +2,7 @@ import type { RelayConfig } from "@meta-relay/config";
 import { createHttpServer } from "@meta-relay/http";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
 import { createOutbox } from "@meta-relay/outbound";
-import { queuePrefix } from "@meta-relay/queues";
+import { openQueue, OUTBOUND_QUEUE } from "@meta-relay/queues";
 import {
   closeRedis,
   createChannelStore,
@@ -12,7 +12,6 @@ import {
   createTokenCipher,
   isRedisReachable,
 } from "@meta-relay/store";
-import { Queue } from "bullmq";
 import { mountOperations } from "./admin/operations";
 import { mountDocs } from "./docs/docs-routes";
 import { v1Router } from "./v1/v1-router";
@@ -43,11 +42,11 @@ export async function startApi({ config, logger, metrics }: RoleDeps): Promise<R
     ready: () => isRedisReachable(redis),
   });
   const keys = createKeys(config.redis.keyPrefix);
-  const outboundQueue = new Queue("outbound", {
+  const outboundQueue = openQueue(OUTBOUND_QUEUE, {
     connection: redis,
-    prefix: queuePrefix(config.redis.keyPrefix, "outbound"),
+    keyPrefix: config.redis.keyPrefix,
+    onError: (err) => log.warn({ err }, "outbound queue error"),
   });
-  outboundQueue.on("error", (err) => log.warn({ err }, "outbound queue error"));
   const channels = createChannelStore(redis, keys, createTokenCipher(config.encryptionKey));
   http.app.use(
     "/v1",

@@ -1,5 +1,5 @@
 import type { RelayEvent } from "@meta-relay/core";
-import { queuePrefix } from "@meta-relay/queues";
+import { EVENTS_QUEUE, queuePrefix } from "@meta-relay/queues";
 import { testRedisSettings } from "@meta-relay/testkit";
 import { Worker } from "bullmq";
 import { closeRedis, createRedis } from "@meta-relay/store";
@@ -135,9 +135,9 @@ describe("POST /webhooks/meta: one message.received per customer action", () => 
 
   it("still yields no second event after a worker completed the first", async () => {
     const connection = createRedis(testRedisSettings(), { mode: "blocking" });
-    const worker = new Worker("events", () => Promise.resolve("delivered"), {
+    const worker = new Worker(EVENTS_QUEUE, () => Promise.resolve("delivered"), {
       connection,
-      prefix: queuePrefix(t.config.redis.keyPrefix, "events"),
+      prefix: queuePrefix(t.config.redis.keyPrefix, EVENTS_QUEUE),
     });
     try {
       await waitFor(async () => (await t.events.getJobCounts("completed")).completed === 6);

@@ -1,9 +1,8 @@
 import type { RelayEvent } from "@meta-relay/core";
 import { createLogger } from "@meta-relay/observability";
-import { queuePrefix } from "@meta-relay/queues";
+import { EVENTS_QUEUE, openQueue } from "@meta-relay/queues";
 import { closeRedis, createRedis, type RedisClient } from "@meta-relay/store";
 import { freePort, startRedisServer, uniquePrefix, type RedisServer } from "@meta-relay/testkit";
-import { Queue } from "bullmq";
 import { EventsQueue, IngressUnavailableError } from "./events-queue";
 import { waitFor } from "./test-support";
 
@@ -39,7 +38,7 @@ describe("EventsQueue on a fail-fast connection", () => {
   let server: RedisServer | undefined;
   let redis: RedisClient | undefined;
   let events: EventsQueue | undefined;
-  const prefix = queuePrefix(uniquePrefix(), "events");
+  const prefix = uniquePrefix();
 
   afterEach(async () => {
     await events?.close();
@@ -50,7 +49,7 @@ describe("EventsQueue on a fail-fast connection", () => {
 
   async function countJobs(url: string): Promise<number> {
     const reader = createRedis({ url, clusterNodes: null }, { mode: "patient" });
-    const queue = new Queue("events", { connection: reader, prefix });
+    const queue = openQueue(EVENTS_QUEUE, { connection: reader, keyPrefix: prefix });
     try {
       return (await queue.getJobCounts("waiting")).waiting ?? 0;
     } finally {

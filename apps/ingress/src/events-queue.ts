@@ -1,8 +1,8 @@
 import { RelayError } from "@meta-relay/core";
 import type { Logger } from "@meta-relay/observability";
-import { EventPublisher } from "@meta-relay/queues";
+import { EVENTS_QUEUE, EventPublisher, openQueue } from "@meta-relay/queues";
 import type { RedisClient } from "@meta-relay/store";
-import { Queue } from "bullmq";
+import type { Queue } from "bullmq";
 
 /** Redis cannot take the webhook's writes now; Meta must deliver it again. */
 export class IngressUnavailableError extends RelayError<"unavailable"> {
@@ -23,7 +23,8 @@ export class EventsQueue {
 
   constructor(
     private readonly redis: RedisClient,
-    private readonly prefix: string,
+    /** RELAY_KEY_PREFIX. */
+    private readonly keyPrefix: string,
     private readonly log: Logger,
   ) {}
 
@@ -33,8 +34,11 @@ export class EventsQueue {
     if (!isLive(this.redis)) {
       return Promise.reject(new IngressUnavailableError("Redis is not connected."));
     }
-    const queue = new Queue("events", { connection: this.redis, prefix: this.prefix });
-    queue.on("error", (err) => this.log.warn({ err }, "events queue error"));
+    const queue = openQueue(EVENTS_QUEUE, {
+      connection: this.redis,
+      keyPrefix: this.keyPrefix,
+      onError: (err) => this.log.warn({ err }, "events queue error"),
+    });
     this.queue = queue;
     const pending = queue.waitUntilReady().then(
       () => new EventPublisher(queue),

@@ -2,7 +2,6 @@ import type { RelayConfig } from "@meta-relay/config";
 import { createHttpServer } from "@meta-relay/http";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
 import { createStatusNews } from "@meta-relay/outbound";
-import { queuePrefix } from "@meta-relay/queues";
 import {
   closeRedis,
   createKeys,
@@ -45,7 +44,7 @@ export async function startIngress(deps: IngressDeps): Promise<RunningIngress> {
     name: "ingress",
     onError: (err) => log.warn({ err }, "redis connection error"),
   });
-  const events = new EventsQueue(redis, queuePrefix(config.redis.keyPrefix, "events"), log);
+  const events = new EventsQueue(redis, config.redis.keyPrefix, log);
   const keys = createKeys(config.redis.keyPrefix);
   const statusSink =
     deps.statusSink ??

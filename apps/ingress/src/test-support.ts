@@ -4,7 +4,7 @@ import { loadConfig, type RelayConfig } from "@meta-relay/config";
 import type { ConversationRef } from "@meta-relay/core";
 import { metaSignature } from "@meta-relay/meta";
 import { createLogger, createMetrics, type RelayMetrics } from "@meta-relay/observability";
-import { queuePrefix } from "@meta-relay/queues";
+import { EVENTS_QUEUE, openQueue } from "@meta-relay/queues";
 import {
   closeRedis,
   createKeys,
@@ -13,7 +13,7 @@ import {
   type RedisClient,
 } from "@meta-relay/store";
 import { scanKeys, testRedisEnv, uniquePrefix } from "@meta-relay/testkit";
-import { Queue } from "bullmq";
+import { type Queue } from "bullmq";
 import { startIngress, type RunningIngress } from "./ingress";
 import type { StatusSink } from "./status-sink";
 
@@ -71,7 +71,7 @@ export async function startTestIngress(
   const redis = createRedis(config.redis, { mode: "patient" });
   const keys = createKeys(prefix);
   const windows = createWindowStore(redis, keys);
-  const events = new Queue("events", { connection: redis, prefix: queuePrefix(prefix, "events") });
+  const events = openQueue(EVENTS_QUEUE, { connection: redis, keyPrefix: prefix });
   events.on("error", () => undefined);
   const base = `http://127.0.0.1:${ingress.port}`;
   // The queue's meta key is written when a Queue object is built, not by a webhook.

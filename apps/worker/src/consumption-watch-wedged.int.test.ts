@@ -1,4 +1,5 @@
 import { createConnection, createServer, type AddressInfo, type Socket } from "node:net";
+import { OUTBOUND_QUEUE } from "@meta-relay/queues";
 import { startRedisServer, type RedisServer } from "@meta-relay/testkit";
 import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
@@ -74,9 +75,9 @@ describe("createConsumptionWatch with a wedged worker connection", () => {
     const viaProxy = new Redis(proxy.port, "127.0.0.1", { maxRetriesPerRequest: null });
     viaProxy.on("error", () => undefined);
     const direct = new Redis(redis.url, { maxRetriesPerRequest: null });
-    const producer = new Queue("outbound", { connection: direct, prefix });
+    const producer = new Queue(OUTBOUND_QUEUE, { connection: direct, prefix });
     const watch = createConsumptionWatch({
-      queue: "outbound",
+      queue: OUTBOUND_QUEUE,
       prefix,
       connection: direct,
       stuckAfterMs: 1_000,
@@ -84,7 +85,7 @@ describe("createConsumptionWatch with a wedged worker connection", () => {
     });
     const taken: number[] = [];
     const worker = new Worker(
-      "outbound",
+      OUTBOUND_QUEUE,
       (job) => watch.track(() => Promise.resolve(taken.push(job.data.n as number))),
       { connection: viaProxy, prefix, concurrency: 2 },
     );

@@ -1,3 +1,4 @@
+import { OUTBOUND_QUEUE } from "@meta-relay/queues";
 import { testRedisClient, uniquePrefix, type TestRedisClient } from "@meta-relay/testkit";
 import { Queue, Worker } from "bullmq";
 import { createConsumptionWatch, type ConsumptionWatch } from "./consumption-watch";
@@ -25,16 +26,16 @@ describe("createConsumptionWatch", () => {
 
   async function start(concurrency: number): Promise<void> {
     const prefix = `{${uniquePrefix()}:outbound}`;
-    queue = new Queue("outbound", { connection, prefix });
+    queue = new Queue(OUTBOUND_QUEUE, { connection, prefix });
     watch = createConsumptionWatch({
-      queue: "outbound",
+      queue: OUTBOUND_QUEUE,
       prefix,
       connection,
       stuckAfterMs: 1_000,
       probeEveryMs: 100,
     });
     const gate = new Promise<void>((resolve) => (release = resolve));
-    worker = new Worker("outbound", () => watch.track(() => gate), {
+    worker = new Worker(OUTBOUND_QUEUE, () => watch.track(() => gate), {
       connection,
       prefix,
       concurrency,

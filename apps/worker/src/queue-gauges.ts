@@ -1,7 +1,6 @@
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
-import { QUEUE_NAMES, collectQueueMetrics, queuePrefix } from "@meta-relay/queues";
+import { QUEUE_NAMES, collectQueueMetrics, openQueue } from "@meta-relay/queues";
 import type { RedisClient } from "@meta-relay/store";
-import { Queue } from "bullmq";
 
 export interface QueueGaugesDeps {
   keyPrefix: string;
@@ -16,13 +15,13 @@ export interface QueueGaugesDeps {
  * deployment shows its backlog without scraping the API.
  */
 export function startQueueGauges(deps: QueueGaugesDeps): { close(): Promise<void> } {
-  const queues = QUEUE_NAMES.map(
-    (name) =>
-      new Queue(name, { connection: deps.redis, prefix: queuePrefix(deps.keyPrefix, name) }),
+  const queues = QUEUE_NAMES.map((name) =>
+    openQueue(name, {
+      connection: deps.redis,
+      keyPrefix: deps.keyPrefix,
+      onError: (err) => deps.logger.warn({ err, queue: name }, "queue error"),
+    }),
   );
-  for (const queue of queues) {
-    queue.on("error", (err) => deps.logger.warn({ err, queue: queue.name }, "queue error"));
-  }
   const collector = collectQueueMetrics(deps.metrics, queues, {
     onError: (err) => deps.logger.warn({ err }, "queue metrics not read"),
   });

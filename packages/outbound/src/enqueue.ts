@@ -1,11 +1,6 @@
 import { RelayError, type ChannelRef, type MessageContent, type Sender } from "@meta-relay/core";
 import type { Logger } from "@meta-relay/observability";
-import {
-  conversationKey,
-  DRAIN_JOB_NAME,
-  DRAIN_JOB_OPTIONS,
-  type DrainJob,
-} from "@meta-relay/queues";
+import { queueDrain, type DrainJob } from "@meta-relay/queues";
 import {
   newMessageId,
   type ChannelStore,
@@ -76,10 +71,7 @@ async function enqueue(deps: OutboxDeps, request: ReplyRequest): Promise<Enqueue
   });
   if (outcome === "channel_missing") return { kind: "channel_missing" };
   try {
-    await deps.queue.add(DRAIN_JOB_NAME, conv, {
-      ...DRAIN_JOB_OPTIONS,
-      deduplication: { id: conversationKey(conv), keepLastIfActive: true },
-    });
+    await queueDrain(deps.queue, conv);
   } catch (err) {
     deps.log.warn({ err, messageId: id }, "drain job could not be queued");
     throw new RelayError(

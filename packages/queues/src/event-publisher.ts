@@ -1,16 +1,9 @@
-import { DAY_MS, HOUR_MS, type RelayEvent } from "@meta-relay/core";
+import { DAY_MS, type RelayEvent } from "@meta-relay/core";
 import type { JobsOptions, Queue } from "bullmq";
+import { EVENT_JOB_OPTIONS } from "./catalog";
 
 /** Meta redelivers for up to 7 days; a received event's id is refused again for that long, plus a day. */
 export const RECEIVED_DEDUPE_TTL_MS = 8 * DAY_MS;
-
-/** Job options of every event: retried by the events processor's own backoff until its max age. */
-export const EVENT_JOB_OPTIONS: JobsOptions = {
-  attempts: 100_000,
-  backoff: { type: "relay-events" },
-  removeOnComplete: { age: HOUR_MS / 1000, count: 1_000 },
-  removeOnFail: { age: (7 * DAY_MS) / 1000, count: 10_000 },
-};
 
 /**
  * Puts events on the events queue. The job id is the event id, and `message.received` events are

@@ -1,14 +1,18 @@
-export { QUEUE_NAMES, queuePrefix, type QueueName } from "./names";
+export { OUTBOUND_QUEUE, EVENTS_QUEUE, QUEUE_NAMES, queuePrefix, type QueueName } from "./names";
+export { QUEUE_CATALOG, EVENT_JOB_OPTIONS, queueDescription, type WorkerTuning } from "./catalog";
+export { openQueue, openWorker, type QueueAt } from "./open";
 export {
   drainJobSchema,
   eventJobSchema,
   conversationKey,
+  queueDrain,
+  discardWhenCompleted,
   DRAIN_JOB_NAME,
-  DRAIN_JOB_OPTIONS,
   type DrainJob,
 } from "./jobs";
+export { EventDeliveryError, type EventDeliveryContext } from "./event-delivery-error";
 export { receivedEventId, outboundEventId } from "./event-ids";
-export { EventPublisher, EVENT_JOB_OPTIONS, RECEIVED_DEDUPE_TTL_MS } from "./event-publisher";
+export { EventPublisher, RECEIVED_DEDUPE_TTL_MS } from "./event-publisher";
 export { signEventBody, verifyEventSignature, EVENT_SIGNATURE_HEADER } from "./event-signature";
 export {
   collectQueueMetrics,

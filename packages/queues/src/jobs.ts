@@ -1,6 +1,7 @@
-import { EVENT_TYPES, HOUR_MS, PLATFORMS } from "@meta-relay/core";
-import type { JobsOptions } from "bullmq";
+import { EVENT_TYPES, PLATFORMS } from "@meta-relay/core";
+import type { Job, Queue } from "bullmq";
 import { z } from "zod";
+import { DRAIN_JOB_OPTIONS } from "./catalog";
 
 /** Outbound job: drain one conversation's mailbox, oldest reply first. */
 export const drainJobSchema = z.object({
@@ -10,17 +11,6 @@ export const drainJobSchema = z.object({
 });
 export type DrainJob = z.infer<typeof drainJobSchema>;
 export const DRAIN_JOB_NAME = "drain";
-
-/**
- * A drain job per conversation: at most one running and one waiting (keepLastIfActive), so replies to
- * one customer are never sent in parallel. A failing drain (Redis trouble) is retried every few seconds.
- */
-export const DRAIN_JOB_OPTIONS: JobsOptions = {
-  attempts: 1_000_000,
-  backoff: { type: "fixed", delay: 5_000, jitter: 0.5 },
-  removeOnComplete: { age: HOUR_MS / 1000, count: 1_000 },
-  removeOnFail: { age: (7 * 24 * HOUR_MS) / 1000, count: 10_000 },
-};
 
 /** Events job: one event for the agent platform; the job id is the event id. */
 export const eventJobSchema = z.object({
@@ -33,4 +23,17 @@ export const eventJobSchema = z.object({
 /** The stable dedupe key of a conversation (BullMQ deduplication ids may not contain ":"). */
 export function conversationKey(job: DrainJob): string {
   return `${job.platform}.${job.channelId}.${job.userId}`;
+}
+
+/** Makes sure the conversation has a drain job waiting (at most one waits beside a running one). */
+export async function queueDrain(queue: Queue, conv: DrainJob): Promise<void> {
+  await queue.add(DRAIN_JOB_NAME, conv, {
+    ...DRAIN_JOB_OPTIONS,
+    deduplication: { id: conversationKey(conv), keepLastIfActive: true },
+  });
+}
+
+/** A job that is not kept once completed (an event dropped for want of a receiver). */
+export function discardWhenCompleted(job: Job): void {
+  job.opts.removeOnComplete = true;
 }

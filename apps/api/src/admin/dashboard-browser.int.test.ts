@@ -2,14 +2,14 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadConfig } from "@meta-relay/config";
 import { createLogger, createMetrics } from "@meta-relay/observability";
-import { queuePrefix } from "@meta-relay/queues";
+import { EVENTS_QUEUE, openQueue, OUTBOUND_QUEUE } from "@meta-relay/queues";
 import {
   testRedisClient,
   testRedisEnv,
   uniquePrefix,
   type TestRedisClient,
 } from "@meta-relay/testkit";
-import { Queue } from "bullmq";
+import { type Queue } from "bullmq";
 import { chromium, type Browser } from "playwright-core";
 import { startApi, type RunningApi } from "../api";
 
@@ -54,8 +54,8 @@ describe("queue dashboard in a browser", () => {
     });
     base = `http://127.0.0.1:${api.port}`;
     connection = testRedisClient({ maxRetriesPerRequest: null });
-    outbound = new Queue("outbound", { connection, prefix: queuePrefix(prefix, "outbound") });
-    events = new Queue("events", { connection, prefix: queuePrefix(prefix, "events") });
+    outbound = openQueue(OUTBOUND_QUEUE, { connection, keyPrefix: prefix });
+    events = openQueue(EVENTS_QUEUE, { connection, keyPrefix: prefix });
     browser = await chromium.launch({
       executablePath: "/usr/bin/chromium",
       headless: true,

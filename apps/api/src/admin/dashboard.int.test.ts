@@ -1,13 +1,13 @@
 import { loadConfig } from "@meta-relay/config";
 import { createLogger, createMetrics } from "@meta-relay/observability";
-import { queuePrefix } from "@meta-relay/queues";
+import { EVENTS_QUEUE, openQueue, OUTBOUND_QUEUE } from "@meta-relay/queues";
 import {
   testRedisClient,
   testRedisEnv,
   uniquePrefix,
   type TestRedisClient,
 } from "@meta-relay/testkit";
-import { Queue, Worker } from "bullmq";
+import { type Queue, Worker } from "bullmq";
 import { startApi, type RunningApi } from "../api";
 
 const USER = "ops";
@@ -43,8 +43,8 @@ async function startFixture(connection: TestRedisClient, allowRetries: boolean):
     logger: createLogger({ level: "silent" }),
     metrics: createMetrics(),
   });
-  const outbound = new Queue("outbound", { connection, prefix: queuePrefix(prefix, "outbound") });
-  const events = new Queue("events", { connection, prefix: queuePrefix(prefix, "events") });
+  const outbound = openQueue(OUTBOUND_QUEUE, { connection, keyPrefix: prefix });
+  const events = openQueue(EVENTS_QUEUE, { connection, keyPrefix: prefix });
   return {
     api,
     base: `http://127.0.0.1:${api.port}/admin/queues`,
@@ -63,10 +63,14 @@ async function startFixture(connection: TestRedisClient, allowRetries: boolean):
 /** Fails one job of the events queue for real, through a worker. */
 async function failOneEvent(connection: TestRedisClient, events: Queue): Promise<string> {
   const job = await events.add("message.sent", { id: "evt_x" }, { attempts: 1 });
-  const worker = new Worker("events", () => Promise.reject(new Error("receiver answered 400")), {
-    connection,
-    prefix: events.opts.prefix ?? "",
-  });
+  const worker = new Worker(
+    EVENTS_QUEUE,
+    () => Promise.reject(new Error("receiver answered 400")),
+    {
+      connection,
+      prefix: events.opts.prefix ?? "",
+    },
+  );
   try {
     for (let i = 0; i < 200 && (await events.getJobState(job.id ?? "")) !== "failed"; i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -3,6 +3,7 @@ import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import type { QueueAdapterOptions } from "@bull-board/api/typings/app";
 import { ExpressAdapter } from "@bull-board/express";
 import type { Logger } from "@meta-relay/observability";
+import { queueDescription } from "@meta-relay/queues";
 import type { Queue } from "bullmq";
 import type { Express } from "express";
 import { basicAuth, type BasicCredentials } from "./basic-auth";
@@ -20,11 +21,6 @@ export interface DashboardOptions {
   queues: Queue[];
   logger: Logger;
 }
-
-const DESCRIPTIONS: Record<string, string> = {
-  outbound: "Replies to customers: one drain job per conversation with replies waiting",
-  events: "Events for the agent platform, POSTed to EVENTS_WEBHOOK_URL",
-};
 
 /**
  * Mounts Bull Board at /admin/queues behind basic auth. Read-only unless retries are allowed; even
@@ -53,7 +49,7 @@ function adapterOptions(queue: Queue, options: DashboardOptions): Partial<QueueA
     allowRetries: options.allowRetries,
     // Retrying a completed job would send its message or event again: the button stays hidden.
     allowCompletedRetries: false,
-    description: DESCRIPTIONS[queue.name] ?? "",
+    description: queueDescription(queue.name),
   };
   return adapter;
 }

@@ -1,8 +1,8 @@
 import type { RelayConfig } from "@meta-relay/config";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
-import { collectQueueMetrics, queuePrefix } from "@meta-relay/queues";
+import { collectQueueMetrics, EVENTS_QUEUE, openQueue } from "@meta-relay/queues";
 import type { RedisClient } from "@meta-relay/store";
-import { Queue } from "bullmq";
+import type { Queue } from "bullmq";
 import type { Express } from "express";
 import { mountDashboard } from "./dashboard";
 
@@ -27,11 +27,11 @@ export interface RunningOperations {
  */
 export function mountOperations(app: Express, deps: OperationsDeps): RunningOperations {
   const log = deps.logger.child({ module: "operations" });
-  const eventsQueue = new Queue("events", {
+  const eventsQueue = openQueue(EVENTS_QUEUE, {
     connection: deps.redis,
-    prefix: queuePrefix(deps.config.redis.keyPrefix, "events"),
+    keyPrefix: deps.config.redis.keyPrefix,
+    onError: (err) => log.warn({ err }, "events queue error"),
   });
-  eventsQueue.on("error", (err) => log.warn({ err }, "events queue error"));
   const queues = [deps.outboundQueue, eventsQueue];
   mountDashboard(app, {
     credentials: {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createHttpServer } from "@meta-relay/http";
 import { createLogger, createMetrics } from "@meta-relay/observability";
 import { createOutbox } from "@meta-relay/outbound";
-import { queuePrefix } from "@meta-relay/queues";
+import { openQueue, OUTBOUND_QUEUE } from "@meta-relay/queues";
 import {
   createChannelStore,
   createKeys,
@@ -16,7 +16,7 @@ import {
   testRedisUrl,
   uniquePrefix,
 } from "@meta-relay/testkit";
-import { Queue } from "bullmq";
+import { type Queue } from "bullmq";
 import { Redis } from "ioredis";
 import type { V1Deps } from "./v1-deps";
 import { v1Router } from "./v1-router";
@@ -35,14 +35,8 @@ describe("POST /v1/messages when the drain job cannot be added", () => {
   // Cluster client queues commands instead of failing them.
   const broken = new Redis(testRedisUrl());
   const working = testRedisClient({ maxRetriesPerRequest: null });
-  const deadQueue = new Queue("outbound", {
-    connection: broken,
-    prefix: queuePrefix(prefix, "outbound"),
-  });
-  const liveQueue = new Queue("outbound", {
-    connection: working,
-    prefix: queuePrefix(prefix, "outbound"),
-  });
+  const deadQueue = openQueue(OUTBOUND_QUEUE, { connection: broken, keyPrefix: prefix });
+  const liveQueue = openQueue(OUTBOUND_QUEUE, { connection: working, keyPrefix: prefix });
   const channels = createChannelStore(redis, keys, createTokenCipher(randomBytes(32)));
   const messages = createMessageStore(redis, keys, { retentionMs: 3_600_000 });
   const log = createLogger({ level: "silent" });

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createHttpServer } from "@meta-relay/http";
 import { createLogger, createMetrics } from "@meta-relay/observability";
 import { createOutbox } from "@meta-relay/outbound";
-import { queuePrefix } from "@meta-relay/queues";
+import { openQueue, OUTBOUND_QUEUE } from "@meta-relay/queues";
 import {
   createChannelStore,
   createKeys,
@@ -11,7 +11,6 @@ import {
   createTokenCipher,
 } from "@meta-relay/store";
 import { startRedisServer, type RedisServer } from "@meta-relay/testkit";
-import { Queue } from "bullmq";
 import type { V1Deps } from "./v1-deps";
 import { v1Router } from "./v1-router";
 
@@ -34,9 +33,9 @@ describe("/v1 while Redis is down", () => {
       { url: server.url, clusterNodes: null },
       { mode: "patient" },
     );
-    const outboundQueue = new Queue("outbound", {
+    const outboundQueue = openQueue(OUTBOUND_QUEUE, {
       connection: queueConnection,
-      prefix: queuePrefix(prefix, "outbound"),
+      keyPrefix: prefix,
     });
     outboundQueue.on("error", () => undefined);
     const channels = createChannelStore(redis, keys, createTokenCipher(randomBytes(32)));

@@ -1,9 +1,8 @@
 import { Writable } from "node:stream";
 import { loadConfig } from "@meta-relay/config";
 import { createLogger, createMetrics } from "@meta-relay/observability";
-import { queuePrefix } from "@meta-relay/queues";
+import { openQueue, OUTBOUND_QUEUE } from "@meta-relay/queues";
 import { testRedisClient, testRedisEnv, uniquePrefix } from "@meta-relay/testkit";
-import { Queue } from "bullmq";
 import { startApi, type RunningApi } from "../api";
 
 const KEY = "key-aaaaaaaaaaaaaaaa";
@@ -33,10 +32,7 @@ describe("/v1 agent API", () => {
     ["api"],
   );
   const redis = testRedisClient({ maxRetriesPerRequest: null });
-  const outbound = new Queue("outbound", {
-    connection: redis,
-    prefix: queuePrefix(prefix, "outbound"),
-  });
+  const outbound = openQueue(OUTBOUND_QUEUE, { connection: redis, keyPrefix: prefix });
   let api: RunningApi;
   let base: string;
   const call = async (method: string, path: string, body?: unknown, key: string | null = KEY) => {

@@ -4,7 +4,7 @@ import { loadConfig, type RelayConfig } from "@meta-relay/config";
 import { startIngress, type RunningIngress } from "@meta-relay/ingress";
 import type { ConversationRef, RelayEvent } from "@meta-relay/core";
 import { createLogger, createMetrics, type RelayMetrics } from "@meta-relay/observability";
-import { outboundEventId, queuePrefix } from "@meta-relay/queues";
+import { EVENTS_QUEUE, openQueue, OUTBOUND_QUEUE, outboundEventId } from "@meta-relay/queues";
 import {
   createKeys,
   createRedis,
@@ -26,7 +26,6 @@ import {
   type OutboundOptions,
   type RunningProcessor,
 } from "@meta-relay/worker";
-import { Queue } from "bullmq";
 
 // What the end-to-end outbound tests share: the fake Meta, the API and the outbound processor in this
 // process, against the test Redis under a fresh prefix.
@@ -114,7 +113,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const keys = createKeys(prefix);
   const redis = createRedis(config.redis, { mode: "blocking" });
   const windows = createWindowStore(redis, keys);
-  const events = new Queue("events", { connection: redis, prefix: queuePrefix(prefix, "events") });
+  const events = openQueue(EVENTS_QUEUE, { connection: redis, keyPrefix: prefix });
   const api: RunningApi = await startApi({ config, logger, metrics });
   const worker: RunningProcessor | null = options.noWorker
     ? null
@@ -206,10 +205,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await api.close(1_000);
       await events.obliterate({ force: true }).catch(() => undefined);
       await events.close();
-      const outbound = new Queue("outbound", {
-        connection: redis,
-        prefix: queuePrefix(prefix, "outbound"),
-      });
+      const outbound = openQueue(OUTBOUND_QUEUE, { connection: redis, keyPrefix: prefix });
       await outbound.obliterate({ force: true }).catch(() => undefined);
       await outbound.close();
       redis.disconnect();

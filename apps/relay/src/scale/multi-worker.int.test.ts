@@ -1,6 +1,5 @@
 import type { ConversationRef } from "@meta-relay/core";
-import { queuePrefix } from "@meta-relay/queues";
-import { Queue } from "bullmq";
+import { openQueue, OUTBOUND_QUEUE } from "@meta-relay/queues";
 import { startHarness, type Harness } from "../e2e/outbound-harness";
 import {
   buildRelay,
@@ -56,9 +55,9 @@ describe("two worker processes on one Redis", () => {
     for (const c of convs) await h.customerWrote(c, Date.now());
     // Every reply is queued before either process may take one, so that the work is there to share
     // and the paced channel has 30 replies ready at once.
-    const outbound = new Queue("outbound", {
+    const outbound = openQueue(OUTBOUND_QUEUE, {
       connection: h.redis,
-      prefix: queuePrefix(h.config.redis.keyPrefix, "outbound"),
+      keyPrefix: h.config.redis.keyPrefix,
     });
     await outbound.pause();
     h.sim.chaos({ minDelayMs: 5, maxDelayMs: 40 });

@@ -1,23 +1,15 @@
 import type { RelayConfig } from "@meta-relay/config";
 import { RelayError } from "@meta-relay/core";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
-import { queuePrefix, type QueueName } from "@meta-relay/queues";
+import { EVENTS_QUEUE, openWorker, queuePrefix } from "@meta-relay/queues";
 import type { RedisClient } from "@meta-relay/store";
-import { Worker } from "bullmq";
 import { closeWorkerWithin } from "../close-worker";
 import { createConsumptionWatch } from "../consumption-watch";
 import type { RunningProcessor } from "../processor";
-import { eventsBackoffStrategy } from "./backoff";
 import type { EventTarget } from "./delivery";
 import { createEventHandler } from "./handle-event";
 
-const QUEUE: QueueName = "events";
-
-/**
- * Times a job may be found stalled (its worker died mid-attempt) before BullMQ fails it. Above
- * BullMQ's default of 1: a re-run only means one more POST of the same id, which receivers dedupe.
- */
-const MAX_STALLED_COUNT = 5;
+const QUEUE = EVENTS_QUEUE;
 
 export interface EventsProcessorDeps {
   config: RelayConfig;
@@ -43,7 +35,7 @@ export async function startEventsProcessor(deps: EventsProcessorDeps): Promise<R
     prefix: queuePrefix(config.redis.keyPrefix, QUEUE),
     connection: deps.redis,
   });
-  const worker = new Worker(
+  const worker = openWorker(
     QUEUE,
     (job, _token, signal) =>
       consumption.track(async () => {
@@ -56,13 +48,12 @@ export async function startEventsProcessor(deps: EventsProcessorDeps): Promise<R
       }),
     {
       connection: deps.redis,
-      prefix: queuePrefix(config.redis.keyPrefix, QUEUE),
+      keyPrefix: config.redis.keyPrefix,
       concurrency: config.worker.eventsConcurrency,
-      maxStalledCount: MAX_STALLED_COUNT,
-      settings: { backoffStrategy: eventsBackoffStrategy(config.events.maxAgeMs) },
+      tuning: { maxAgeMs: config.events.maxAgeMs },
+      onError: (err) => log.warn({ err }, "events worker error"),
     },
   );
-  worker.on("error", (err) => log.warn({ err }, "events worker error"));
   worker.on("drained", touch);
   consumption.attach(worker);
   await worker.waitUntilReady();
@@ -75,7 +66,7 @@ export async function startEventsProcessor(deps: EventsProcessorDeps): Promise<R
     name: QUEUE,
     isLive: () => worker.isRunning() && consumption.isLive(),
     async close(timeoutMs) {
-      await closeWorkerWithin(worker, timeoutMs, log, "events");
+      await closeWorkerWithin(worker, timeoutMs, log, QUEUE);
       await consumption.stop();
     },
   };

@@ -1,10 +1,9 @@
 import { EVENT_TYPES, type EventType } from "@meta-relay/core";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
-import { eventJobSchema } from "@meta-relay/queues";
+import { discardWhenCompleted, EventDeliveryError, eventJobSchema } from "@meta-relay/queues";
 import { UnrecoverableError, type Job } from "bullmq";
 import type { DeliveryOutcome } from "./classify";
 import { postEvent, type EventEnvelope, type EventTarget } from "./delivery";
-import { EventDeliveryError } from "./errors";
 
 /** The outcomes of relay_events_total. */
 export type EventOutcome =
@@ -26,7 +25,7 @@ export function createEventHandler(deps: EventHandlerDeps) {
   return async (job: Job, signal?: AbortSignal): Promise<void> => {
     if (!deps.target) {
       // Job options keep completed events for an hour; a dropped one is not kept at all.
-      job.opts.removeOnComplete = true;
+      discardWhenCompleted(job);
       count(deps, typeLabel(job), "dropped");
       deps.log.debug({ eventId: job.id, type: job.name }, "event dropped, no webhook url");
       return;

@@ -4,10 +4,10 @@ import type { AddressInfo } from "node:net";
 import { loadConfig, type RelayConfig } from "@meta-relay/config";
 import type { RelayEvent, WindowDocument } from "@meta-relay/core";
 import type { RelayMetrics } from "@meta-relay/observability";
-import { EventPublisher, queuePrefix, verifyEventSignature } from "@meta-relay/queues";
+import { EventPublisher, EVENTS_QUEUE, openQueue, verifyEventSignature } from "@meta-relay/queues";
 import { closeRedis, createRedis } from "@meta-relay/store";
 import { testRedisEnv, uniquePrefix } from "@meta-relay/testkit";
-import { Queue } from "bullmq";
+import { type Queue } from "bullmq";
 
 /** One POST as the agent platform saw it. */
 export interface ReceivedRequest {
@@ -126,10 +126,7 @@ export interface EventsQueue {
 /** The producer side of the events queue of `config`, on a connection of its own. */
 export function openEventsQueue(config: RelayConfig): EventsQueue {
   const redis = createRedis(config.redis, { mode: "patient" });
-  const queue = new Queue("events", {
-    connection: redis,
-    prefix: queuePrefix(config.redis.keyPrefix, "events"),
-  });
+  const queue = openQueue(EVENTS_QUEUE, { connection: redis, keyPrefix: config.redis.keyPrefix });
   return {
     queue,
     publisher: new EventPublisher(queue),

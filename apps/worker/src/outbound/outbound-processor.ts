@@ -8,11 +8,15 @@ import {
 import {
   DRAIN_JOB_NAME,
   drainJobSchema,
+  EVENTS_QUEUE,
   EventPublisher,
+  openQueue,
+  openWorker,
+  OUTBOUND_QUEUE,
   queuePrefix,
   type DrainJob,
 } from "@meta-relay/queues";
-import { DelayedError, Queue, Worker, type Job } from "bullmq";
+import { DelayedError, type Job } from "bullmq";
 import { closeWorkerWithin } from "../close-worker";
 import { createConsumptionWatch } from "../consumption-watch";
 import type { RunningProcessor } from "../processor";
@@ -36,13 +40,7 @@ export interface OutboundOptions {
   deadConnectionMs?: number;
 }
 
-const QUEUE = "outbound" as const;
-
-/**
- * A drain job may be found stalled any number of times: every step is idempotent, so a crash
- * must never fail a conversation's job (its replies would wait until the next one is posted).
- */
-const MAX_STALLED_COUNT = 1_000_000;
+const QUEUE = OUTBOUND_QUEUE;
 
 /** Starts the outbound processor: drains conversations' mailboxes through the Graph API. */
 export async function startOutboundProcessor(
@@ -51,11 +49,11 @@ export async function startOutboundProcessor(
 ): Promise<RunningProcessor> {
   const { config, metrics, redis } = context;
   const log = context.logger.child({ module: "outbound" });
-  const eventsQueue = new Queue("events", {
+  const eventsQueue = openQueue(EVENTS_QUEUE, {
     connection: redis,
-    prefix: queuePrefix(config.redis.keyPrefix, "events"),
+    keyPrefix: config.redis.keyPrefix,
+    onError: (err) => log.warn({ err }, "events queue error"),
   });
-  eventsQueue.on("error", (err) => log.warn({ err }, "events queue error"));
   const deps = createOutboundDeps({
     redis,
     keyPrefix: config.redis.keyPrefix,
@@ -82,9 +80,9 @@ export async function startOutboundProcessor(
     prefix: queuePrefix(config.redis.keyPrefix, QUEUE),
     connection: redis,
   });
-  const worker = new Worker<DrainJob>(
+  const worker = openWorker(
     QUEUE,
-    (job, token, signal) =>
+    (job: Job<DrainJob>, token, signal) =>
       consumption.track(async () => {
         touch();
         try {
@@ -96,16 +94,15 @@ export async function startOutboundProcessor(
       }),
     {
       connection: redis,
-      prefix: queuePrefix(config.redis.keyPrefix, QUEUE),
+      keyPrefix: config.redis.keyPrefix,
       concurrency: options.concurrency ?? config.worker.outboundConcurrency,
-      maxStalledCount: MAX_STALLED_COUNT,
-      lockDuration: options.lockDurationMs ?? 10_000,
-      stalledInterval: options.stalledIntervalMs ?? 5_000,
-      removeOnComplete: { age: 3_600, count: 1_000 },
-      removeOnFail: { age: 7 * 24 * 3_600, count: 10_000 },
+      tuning: {
+        lockDurationMs: options.lockDurationMs,
+        stalledIntervalMs: options.stalledIntervalMs,
+      },
+      onError: (err) => log.warn({ err }, "outbound worker error"),
     },
   );
-  worker.on("error", (err) => log.warn({ err }, "outbound worker error"));
   worker.on("failed", (job, err) =>
     log.warn({ err, jobId: job?.id }, "drain job failed, will retry"),
   );
@@ -120,7 +117,7 @@ export async function startOutboundProcessor(
     isLive: () => worker.isRunning() && connection.alive() && consumption.isLive(),
     async close(timeoutMs) {
       stopping = true;
-      await closeWorkerWithin(worker, timeoutMs, log, "outbound");
+      await closeWorkerWithin(worker, timeoutMs, log, QUEUE);
       connection.stop();
       await consumption.stop();
       await eventsQueue.close();

@@ -1,5 +1,4 @@
 import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from "@meta-relay/core";
-import { EVENT_JOB_OPTIONS } from "@meta-relay/queues";
 import type { MinimalJob } from "bullmq";
 import {
   EVENT_RETRY_EARLY_CAP_MS,
@@ -8,8 +7,9 @@ import {
   EVENTS_BACKOFF_TYPE,
   eventRetryDelay,
   eventsBackoffStrategy,
-} from "./backoff";
-import { EventDeliveryError } from "./errors";
+} from "./events-backoff";
+import { EventDeliveryError } from "./event-delivery-error";
+import { EVENT_JOB_OPTIONS } from "./catalog";
 
 const MAX_AGE = DAY_MS;
 const LOW = () => 0;

@@ -1,6 +1,6 @@
 import { HOUR_MS, MINUTE_MS, SECOND_MS } from "@meta-relay/core";
 import type { BackoffStrategy } from "bullmq";
-import { isEventDeliveryError } from "./errors";
+import { isEventDeliveryError } from "./event-delivery-error";
 
 /** The backoff type EVENT_JOB_OPTIONS names; the events worker registers the strategy under it. */
 export const EVENTS_BACKOFF_TYPE = "relay-events";
