@@ -1,3 +1,3 @@
-export { startWorker, type RunningWorker, type WorkerContext, type RoleDeps } from "./worker";
-export type { RunningProcessor } from "./processor";
+export { startWorker, type RunningWorker, type RoleDeps } from "./worker";
+export type { RunningProcessor, WorkerContext } from "./processor";
 export { startOutboundProcessor, type OutboundOptions } from "./outbound/outbound-processor";

@@ -1,21 +1,16 @@
 import type { RelayConfig } from "@meta-relay/config";
 import { createHttpServer } from "@meta-relay/http";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
-import { closeRedis, createRedis, isRedisReachable, type RedisClient } from "@meta-relay/store";
+import { closeRedis, createRedis, isRedisReachable } from "@meta-relay/store";
 import { startEventsProcessor } from "./events/events-processor";
 import { startOutboundProcessor } from "./outbound/outbound-processor";
-import type { RunningProcessor } from "./processor";
+import type { RunningProcessor, WorkerContext } from "./processor";
 import { startQueueGauges } from "./queue-gauges";
 
 export interface RoleDeps {
   config: RelayConfig;
   logger: Logger;
   metrics: RelayMetrics;
-}
-
-export interface WorkerContext extends RoleDeps {
-  /** A connection for BullMQ and the store (BullMQ duplicates it for its blocking reads). */
-  redis: RedisClient;
 }
 
 export interface RunningWorker {

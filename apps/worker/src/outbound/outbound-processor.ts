@@ -11,16 +11,11 @@ import {
   EVENTS_QUEUE,
   EventPublisher,
   openQueue,
-  openWorker,
   OUTBOUND_QUEUE,
-  queuePrefix,
   type DrainJob,
 } from "@meta-relay/queues";
 import { DelayedError, type Job } from "bullmq";
-import { closeWorkerWithin } from "../close-worker";
-import { createConsumptionWatch } from "../consumption-watch";
-import type { RunningProcessor } from "../processor";
-import type { WorkerContext } from "../worker";
+import { startProcessor, type RunningProcessor, type WorkerContext } from "../processor";
 
 /** Knobs tests and operators may turn; the defaults suit production. */
 export interface OutboundOptions {
@@ -39,8 +34,6 @@ export interface OutboundOptions {
   /** How long the Redis connection may stay down before the processor reports itself not live (ms). */
   deadConnectionMs?: number;
 }
-
-const QUEUE = OUTBOUND_QUEUE;
 
 /** Starts the outbound processor: drains conversations' mailboxes through the Graph API. */
 export async function startOutboundProcessor(
@@ -74,55 +67,29 @@ export async function startOutboundProcessor(
   });
   let stopping = false;
   const control = { stopping: () => stopping };
-  const touch = () => metrics.workerLastActivity.set({ queue: QUEUE }, Date.now() / 1000);
-  const consumption = createConsumptionWatch({
-    queue: QUEUE,
-    prefix: queuePrefix(config.redis.keyPrefix, QUEUE),
-    connection: redis,
-  });
-  const worker = openWorker(
-    QUEUE,
-    (job: Job<DrainJob>, token, signal) =>
-      consumption.track(async () => {
-        touch();
-        try {
-          if (job.name !== DRAIN_JOB_NAME) throw new Error(`unknown outbound job ${job.name}`);
-          await drain(deps, control, job, token, signal);
-        } finally {
-          touch();
-        }
-      }),
-    {
-      connection: redis,
-      keyPrefix: config.redis.keyPrefix,
-      concurrency: options.concurrency ?? config.worker.outboundConcurrency,
-      tuning: {
-        lockDurationMs: options.lockDurationMs,
-        stalledIntervalMs: options.stalledIntervalMs,
-      },
-      onError: (err) => log.warn({ err }, "outbound worker error"),
-    },
-  );
-  worker.on("failed", (job, err) =>
-    log.warn({ err, jobId: job?.id }, "drain job failed, will retry"),
-  );
-  worker.on("drained", touch);
-  consumption.attach(worker);
   const connection = watchConnection(context, options.deadConnectionMs ?? 60_000);
-  await worker.waitUntilReady();
-  touch();
-  log.info({ concurrency: worker.concurrency }, "outbound processor started");
-  return {
-    name: QUEUE,
-    isLive: () => worker.isRunning() && connection.alive() && consumption.isLive(),
-    async close(timeoutMs) {
+  return startProcessor(context, {
+    queue: OUTBOUND_QUEUE,
+    log,
+    concurrency: options.concurrency ?? config.worker.outboundConcurrency,
+    tuning: {
+      lockDurationMs: options.lockDurationMs,
+      stalledIntervalMs: options.stalledIntervalMs,
+    },
+    async handle(job: Job<DrainJob>, token, signal) {
+      if (job.name !== DRAIN_JOB_NAME) throw new Error(`unknown outbound job ${job.name}`);
+      await drain(deps, control, job, token, signal);
+    },
+    onFailed: (job, err) => log.warn({ err, jobId: job?.id }, "drain job failed, will retry"),
+    isLive: connection.alive,
+    onClosing: () => {
       stopping = true;
-      await closeWorkerWithin(worker, timeoutMs, log, QUEUE);
+    },
+    async release() {
       connection.stop();
-      await consumption.stop();
       await eventsQueue.close();
     },
-  };
+  });
 }
 
 /** A little slack so a delayed job wakes after the wait, not a hair before it. */
