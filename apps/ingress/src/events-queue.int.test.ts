@@ -1,9 +1,9 @@
-import type { RelayEvent } from "@meta-relay/core";
+import { UnavailableError, type RelayEvent } from "@meta-relay/core";
 import { createLogger } from "@meta-relay/observability";
 import { EVENTS_QUEUE, openQueue } from "@meta-relay/queues";
 import { closeRedis, createRedis, type RedisClient } from "@meta-relay/store";
 import { freePort, startRedisServer, uniquePrefix, type RedisServer } from "@meta-relay/testkit";
-import { EventsQueue, IngressUnavailableError } from "./events-queue";
+import { EventsQueue } from "./events-queue";
 import { waitFor } from "./test-support";
 
 function received(id: string): RelayEvent<"message.received"> {
@@ -92,7 +92,7 @@ describe("EventsQueue on a fail-fast connection", () => {
     );
     events = new EventsQueue(redis, prefix, log);
     const down = await timed(events.publisher());
-    expect(down.error).toBeInstanceOf(IngressUnavailableError);
+    expect(down.error).toBeInstanceOf(UnavailableError);
     expect(down.ms).toBeLessThan(500);
     expect(events.started).toBe(false);
 

@@ -1,15 +1,8 @@
-import { RelayError } from "@meta-relay/core";
+import { UnavailableError } from "@meta-relay/core";
 import type { Logger } from "@meta-relay/observability";
 import { EVENTS_QUEUE, EventPublisher, openQueue } from "@meta-relay/queues";
 import type { RedisClient } from "@meta-relay/store";
 import type { Queue } from "bullmq";
-
-/** Redis cannot take the webhook's writes now; Meta must deliver it again. */
-export class IngressUnavailableError extends RelayError<"unavailable"> {
-  constructor(message: string, cause?: unknown) {
-    super("unavailable", message, { retryable: true, cause });
-  }
-}
 
 /**
  * The events queue on the ingress's fail-fast connection, created only once that connection is
@@ -28,11 +21,11 @@ export class EventsQueue {
     private readonly log: Logger,
   ) {}
 
-  /** The publisher of the ready queue; IngressUnavailableError while Redis is away. */
+  /** The publisher of the ready queue; UnavailableError while Redis is away. */
   publisher(): Promise<EventPublisher> {
     if (this.pending) return this.pending;
     if (!isLive(this.redis)) {
-      return Promise.reject(new IngressUnavailableError("Redis is not connected."));
+      return Promise.reject(new UnavailableError("Redis is not connected."));
     }
     const queue = openQueue(EVENTS_QUEUE, {
       connection: this.redis,
@@ -47,7 +40,7 @@ export class EventsQueue {
         if (this.pending === pending) this.pending = null;
         if (this.queue === queue) this.queue = null;
         await queue.close().catch(() => undefined);
-        throw new IngressUnavailableError("The events queue could not start.", error);
+        throw new UnavailableError("The events queue could not start.", error);
       },
     );
     this.pending = pending;

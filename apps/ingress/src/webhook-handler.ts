@@ -1,5 +1,6 @@
 import {
   HOUR_MS,
+  UnavailableError,
   type CustomerAction,
   type Echo,
   type InboundItem,
@@ -9,7 +10,7 @@ import { normaliseWebhook, type NormalisedWebhook } from "@meta-relay/meta";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
 import { RECEIVED_DEDUPE_TTL_MS } from "@meta-relay/queues";
 import type { WindowStore } from "@meta-relay/store";
-import { IngressUnavailableError, type EventsQueue } from "./events-queue";
+import type { EventsQueue } from "./events-queue";
 import { receivedEvent } from "./received-event";
 import { statusItemKind, type StatusSink } from "./status-sink";
 
@@ -37,7 +38,7 @@ export interface WebhookResult {
  * Records one verified, parsed webhook: window updates first, then `message.received` events, then
  * status items. Resolves only after Redis acknowledged all of it; a crash between the steps is
  * repaired by Meta's redelivery, since the window max is idempotent and the event claim atomic.
- * Throws InvalidWebhookError for a body that is not a webhook, IngressUnavailableError when Redis
+ * Throws InvalidWebhookError for a body that is not a webhook, UnavailableError when Redis
  * cannot take the writes in time.
  */
 export function createWebhookHandler(deps: WebhookHandlerDeps) {
@@ -66,8 +67,8 @@ async function record(
     }
     if (statusItems.length > 0) await deps.statusSink.apply(statusItems);
   } catch (error) {
-    if (error instanceof IngressUnavailableError) throw error;
-    throw new IngressUnavailableError("Redis did not acknowledge the webhook.", error);
+    if (error instanceof UnavailableError) throw error;
+    throw new UnavailableError("Redis did not acknowledge the webhook.", error);
   }
 }
 
@@ -95,7 +96,7 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(
-      () => reject(new IngressUnavailableError(`Redis did not answer within ${ms} ms.`)),
+      () => reject(new UnavailableError(`Redis did not answer within ${ms} ms.`)),
       ms,
     );
   });

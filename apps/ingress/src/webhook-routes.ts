@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
+import { UnavailableError } from "@meta-relay/core";
 import { refuseOversized, sendError } from "@meta-relay/http";
 import {
   InvalidWebhookError,
@@ -14,7 +15,6 @@ import express, {
   type RequestHandler,
   type Response,
 } from "express";
-import { IngressUnavailableError } from "./events-queue";
 import type { WebhookResult } from "./webhook-handler";
 
 /** The one path Meta calls, for the handshake (GET) and the webhooks (POST). */
@@ -112,9 +112,9 @@ async function processPayload(
       return done(object, "invalid_payload");
     }
     const unavailable =
-      error instanceof IngressUnavailableError
+      error instanceof UnavailableError
         ? error
-        : new IngressUnavailableError("The webhook could not be recorded.", error);
+        : new UnavailableError("The webhook could not be recorded.", error);
     deps.log.warn({ err: unavailable.cause ?? unavailable, object }, "webhook not recorded");
     sendError(res, 503, unavailable.code, "The webhook could not be recorded; deliver it again.");
     done(object, "unavailable");

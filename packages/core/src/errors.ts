@@ -1,4 +1,38 @@
 /**
+ * Every error code meta-relay speaks, in HTTP error envelopes and on RelayError. Public interface
+ * where a route answers with it: a code never changes meaning. `http` maps each one to its status.
+ */
+export const ERROR_CODES = [
+  // --- refusals of a request (the client can fix them) ---
+  "invalid_request",
+  "invalid_json",
+  "invalid_payload",
+  "invalid_signature",
+  "unauthorized",
+  "forbidden",
+  "not_found",
+  "channel_not_found",
+  "message_not_found",
+  "payload_too_large",
+  "read_only",
+  // --- our side cannot do it now (the client retries) ---
+  "unavailable",
+  "queue_metrics_timeout",
+  "event_delivery_failed",
+  // --- our side is wrong: configuration, stored data, or a bug ---
+  "internal_error",
+  "config_invalid",
+  "invalid_encryption_key",
+  "token_unreadable",
+  // --- the demo, which reports to the person running it ---
+  "demo_usage",
+  "demo_redis_unavailable",
+  "demo_start_failed",
+  "demo_api_refused",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
  * The one base error of meta-relay. Every error a package throws on purpose extends it, so each
  * edge (express middleware, BullMQ processor) can map it by `code` and `retryable` alone.
  */
@@ -13,7 +47,7 @@ export interface RelayErrorOptions<C extends ErrorContext = ErrorContext> {
 }
 
 export class RelayError<
-  Code extends string = string,
+  Code extends ErrorCode = ErrorCode,
   C extends ErrorContext = ErrorContext,
 > extends Error {
   readonly code: Code;
@@ -26,6 +60,16 @@ export class RelayError<
     this.code = code;
     this.retryable = options.retryable ?? false;
     this.context = options.context ?? ({} as C);
+  }
+}
+
+/**
+ * Redis (or whatever the operation needs) cannot take it now; the caller answers 503 and the
+ * client, or Meta, tries again.
+ */
+export class UnavailableError extends RelayError<"unavailable"> {
+  constructor(message: string, cause?: unknown) {
+    super("unavailable", message, { retryable: true, cause });
   }
 }
 

@@ -1,4 +1,12 @@
-export { RelayError, isRelayError, type ErrorContext, type RelayErrorOptions } from "./errors";
+export {
+  ERROR_CODES,
+  RelayError,
+  UnavailableError,
+  isRelayError,
+  type ErrorCode,
+  type ErrorContext,
+  type RelayErrorOptions,
+} from "./errors";
 export { PLATFORMS, isPlatform, supportsHumanAgentTag, type Platform } from "./platform";
 export {
   SECOND_MS,

@@ -1,16 +1,16 @@
-import { isRelayError } from "@meta-relay/core";
+import { isRelayError, type ErrorCode } from "@meta-relay/core";
 import type { Logger } from "@meta-relay/observability";
 import type { ErrorRequestHandler, Response } from "express";
 
 /** The one error envelope of every HTTP route: `{ error: { code, message, details? } }`. */
 export interface ErrorEnvelope {
-  error: { code: string; message: string; details?: unknown };
+  error: { code: ErrorCode; message: string; details?: unknown };
 }
 
 export function sendError(
   res: Response,
   status: number,
-  code: string,
+  code: ErrorCode,
   message: string,
   details?: unknown,
 ): void {
@@ -19,16 +19,34 @@ export function sendError(
   res.status(status).json(body);
 }
 
-/** Maps a RelayError code to an HTTP status; unknown codes of ours are 400, foreign errors 500. */
-const STATUS_BY_CODE: Record<string, number> = {
+/**
+ * The HTTP status of every error code, and the only place that decides it. Codes that no route
+ * answers with (a worker's, the demo's) are mapped too, so that adding a code without its status
+ * does not compile.
+ */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  invalid_request: 400,
+  invalid_json: 400,
+  invalid_payload: 400,
+  invalid_signature: 401,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   channel_not_found: 404,
   message_not_found: 404,
-  invalid_request: 400,
+  read_only: 405,
   payload_too_large: 413,
   unavailable: 503,
+  queue_metrics_timeout: 503,
+  event_delivery_failed: 503,
+  internal_error: 500,
+  config_invalid: 500,
+  invalid_encryption_key: 500,
+  token_unreadable: 500,
+  demo_usage: 500,
+  demo_redis_unavailable: 500,
+  demo_start_failed: 500,
+  demo_api_refused: 500,
 };
 
 interface BodyParserError {
@@ -65,7 +83,7 @@ export function errorMapper(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (isRelayError(err)) {
-      const status = STATUS_BY_CODE[err.code] ?? (err.retryable ? 503 : 400);
+      const status = HTTP_STATUS[err.code];
       if (status >= 500) logger.warn({ err, code: err.code }, "request failed");
       sendError(res, status, err.code, err.message, err.context["details"]);
       return;

@@ -1,3 +1,3 @@
 export { createHttpServer, type HttpServer, type HttpServerOptions } from "./http-server";
-export { errorMapper, sendError, type ErrorEnvelope } from "./errors";
+export { errorMapper, sendError, HTTP_STATUS, type ErrorEnvelope } from "./errors";
 export { refuseOversized } from "./body-limit";

@@ -1,4 +1,9 @@
-import { RelayError, type ChannelRef, type MessageContent, type Sender } from "@meta-relay/core";
+import {
+  UnavailableError,
+  type ChannelRef,
+  type MessageContent,
+  type Sender,
+} from "@meta-relay/core";
 import type { Logger } from "@meta-relay/observability";
 import { queueDrain, type DrainJob } from "@meta-relay/queues";
 import {
@@ -74,10 +79,8 @@ async function enqueue(deps: OutboxDeps, request: ReplyRequest): Promise<Enqueue
     await queueDrain(deps.queue, conv);
   } catch (err) {
     deps.log.warn({ err, messageId: id }, "drain job could not be queued");
-    throw new RelayError(
-      "unavailable",
+    throw new UnavailableError(
       "The message could not be queued; retry with the same idempotencyKey.",
-      { retryable: true },
     );
   }
   deps.log.info(

@@ -9,12 +9,7 @@ export {
 } from "./connection";
 export { createKeys, channelTag, type Keys } from "./keys";
 export { newMessageId, MESSAGE_ID_PATTERN } from "./ids";
-export {
-  createWindowStore,
-  WindowWriteError,
-  WINDOW_RECORD_TTL_MS,
-  type WindowStore,
-} from "./window-store";
+export { createWindowStore, WINDOW_RECORD_TTL_MS, type WindowStore } from "./window-store";
 export { createTokenCipher, TokenUnreadableError, type TokenCipher } from "./token-cipher";
 export { DEFAULT_PACING, effectivePacing, type Pacing } from "./pacing";
 export {

@@ -1,8 +1,8 @@
-import { DAY_MS, type CustomerAction } from "@meta-relay/core";
+import { DAY_MS, UnavailableError, type CustomerAction } from "@meta-relay/core";
 import { freePort, startRedisCluster, testRedisSettings, uniquePrefix } from "@meta-relay/testkit";
 import { closeRedis, createRedis } from "./connection";
 import { createKeys } from "./keys";
-import { createWindowStore, WINDOW_RECORD_TTL_MS, WindowWriteError } from "./window-store";
+import { createWindowStore, WINDOW_RECORD_TTL_MS } from "./window-store";
 
 const NOW = Date.now();
 
@@ -94,7 +94,7 @@ describe("WindowStore", () => {
     expect(await store.recordCustomerActions([])).toBe(0);
   });
 
-  it("rejects quickly with WindowWriteError when Redis is unreachable", async () => {
+  it("rejects quickly with UnavailableError when Redis is unreachable", async () => {
     const down = createRedis(
       { url: `redis://127.0.0.1:${await freePort()}`, clusterNodes: null },
       { mode: "fail-fast" },
@@ -102,7 +102,7 @@ describe("WindowStore", () => {
     try {
       const failing = createWindowStore(down, keys);
       await expect(failing.recordCustomerActions([action()])).rejects.toBeInstanceOf(
-        WindowWriteError,
+        UnavailableError,
       );
     } finally {
       down.disconnect();

@@ -1,4 +1,9 @@
-import { DAY_MS, RelayError, type ConversationRef, type CustomerAction } from "@meta-relay/core";
+import {
+  DAY_MS,
+  UnavailableError,
+  type ConversationRef,
+  type CustomerAction,
+} from "@meta-relay/core";
 import type { ChainableCommander } from "ioredis";
 import type { RedisClient } from "./connection";
 import { channelTag, type Keys } from "./keys";
@@ -15,13 +20,8 @@ const RAISE_COMMAND = "relayRaiseWindow";
 type RaiseWindow = (key: string, atMs: string, expireAtMs: string) => unknown;
 
 /** Redis did not acknowledge a window write; the caller answers 503 so Meta redelivers. */
-export class WindowWriteError extends RelayError<"unavailable"> {
-  constructor(cause: unknown) {
-    super("unavailable", "Redis did not acknowledge the window updates.", {
-      retryable: true,
-      cause,
-    });
-  }
+function windowWriteError(cause: unknown): UnavailableError {
+  return new UnavailableError("Redis did not acknowledge the window updates.", cause);
 }
 
 export interface WindowStore {
@@ -111,14 +111,14 @@ async function runRaises(redis: RedisClient, raises: Raise[]): Promise<number> {
   try {
     results = await pipeline.exec();
   } catch (error) {
-    throw new WindowWriteError(error);
+    throw windowWriteError(error);
   }
   if (!results || results.length !== raises.length) {
-    throw new WindowWriteError(new Error("the pipeline returned no results"));
+    throw windowWriteError(new Error("the pipeline returned no results"));
   }
   let moved = 0;
   for (const [error, value] of results) {
-    if (error) throw new WindowWriteError(error);
+    if (error) throw windowWriteError(error);
     if (value === 1) moved += 1;
   }
   return moved;
@@ -136,6 +136,6 @@ async function runOneRaise(redis: RedisClient, r: Raise): Promise<number> {
     );
     return value === 1 ? 1 : 0;
   } catch (error) {
-    throw new WindowWriteError(error);
+    throw windowWriteError(error);
   }
 }

@@ -1,16 +1,6 @@
-import { isRelayError, RelayError } from "@meta-relay/core";
+import { isRelayError, UnavailableError } from "@meta-relay/core";
 import type { RedisClient } from "@meta-relay/store";
 import type { ErrorRequestHandler } from "express";
-
-/** Redis did not take a request's reads or writes: 503, and the client retries (same idempotencyKey). */
-export class RedisUnavailableError extends RelayError<"unavailable"> {
-  constructor(cause: unknown) {
-    super("unavailable", "Redis is not reachable right now; retry the request shortly.", {
-      retryable: true,
-      cause,
-    });
-  }
-}
 
 /** What ioredis reports while a connection is down, reconnecting or too slow to answer. */
 const CONNECTION_TROUBLE =
@@ -28,7 +18,12 @@ export function redisUnavailable(redis: RedisClient): ErrorRequestHandler {
     }
     const troubled =
       CONNECTION_TROUBLE.test(`${err.name} ${err.message}`) || redis.status !== "ready";
-    next(troubled ? new RedisUnavailableError(err) : err);
+    // Redis did not take the request's reads or writes: the client retries (same idempotencyKey).
+    next(
+      troubled
+        ? new UnavailableError("Redis is not reachable right now; retry the request shortly.", err)
+        : err,
+    );
   };
 }
 
