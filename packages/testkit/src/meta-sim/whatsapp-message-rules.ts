@@ -37,6 +37,12 @@ export function whatsappContentError(
   type: string,
   content: unknown,
 ): GraphError | undefined {
+  // Contact cards are the one type whose object is an array.
+  if (type === "contacts") {
+    return Array.isArray(content) && content.length > 0
+      ? undefined
+      : missingParameter("The parameter contacts is required.");
+  }
   if (!isRecord(content)) return missingParameter(`The parameter ${type} is required.`);
   if (type === "text") {
     const text = content.body;
