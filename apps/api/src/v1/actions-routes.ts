@@ -2,9 +2,10 @@ import {
   decideSenderAction,
   describeWindow,
   failureSentence,
+  type ConversationRef,
   type FailureReason,
-  type Platform,
-  type WindowDocument,
+  type MetaErrorInfo,
+  type WindowRefusal,
 } from "@meta-relay/core";
 import { sendError } from "@meta-relay/http";
 import {
@@ -12,9 +13,15 @@ import {
   classifyGraphFailure,
   senderActionCarried,
   type GraphRequest,
+  type SenderAction,
 } from "@meta-relay/meta";
-import { readConversation, TokenUnreadableError, type StoredChannel } from "@meta-relay/store";
-import { Router, type Response } from "express";
+import {
+  readConversation,
+  TokenUnreadableError,
+  type ConversationSnapshot,
+  type StoredChannel,
+} from "@meta-relay/store";
+import { Router } from "express";
 import { channelNotFound } from "./channels-routes";
 import { conversationParamsSchema, senderActionBodySchema } from "./schemas";
 import { InvalidRequestError, parseOrThrow } from "./validate";
@@ -41,28 +48,8 @@ export function actionsRouter(deps: V1Deps): Router {
     }
     // The channel, the window, the latest customer message and the clock: one trip.
     const read = await readConversation(deps.redis, deps.keys, conv);
-    const { channel } = read;
-    if (!channel) throw channelNotFound(conv.platform, conv.channelId);
-    const window = describeWindow({
-      ...read,
-      humanAgent: channel.humanAgent,
-      ...conv,
-      marginMs: deps.marginMs,
-    });
-    const decision = decideSenderAction({ ...read, marginMs: deps.marginMs });
-    if (decision.outcome === "refuse") return refuse(res, decision.reason, conv.platform, window);
-    const request = buildSenderActionRequest(
-      {
-        ...conv,
-        pageId: channel.pageId,
-        action,
-        lastCustomerMetaMessageId: read.lastCustomerMetaMessageId,
-      },
-      deps.graphVersion,
-    );
-    // A window recorded before the relay kept message ids: nothing to mark read or type under yet.
-    if (!request) return refuse(res, "no_customer_message", conv.platform, window);
-    const outcome = await send(deps, channel, request);
+    if (!read.channel) throw channelNotFound(conv.platform, conv.channelId);
+    const outcome = await decideAndSend(deps, { ...conv, action }, read, read.channel);
     log.info(
       { platform: conv.platform, channelId: conv.channelId, action, outcome: outcome.kind },
       "sender action",
@@ -71,15 +58,18 @@ export function actionsRouter(deps: V1Deps): Router {
       res.status(202).json({ action, status: "sent" });
       return;
     }
-    if (outcome.reason === "window_closed")
-      return refuse(res, "window_closed", conv.platform, window);
-    const sentence = failureSentence({
-      reason: outcome.reason,
+    const window = describeWindow({
       platform: conv.platform,
-      window,
-      meta: outcome.meta,
+      humanAgent: read.channel.humanAgent,
+      lastCustomerMessageAt: read.lastCustomerMessageAt,
+      now: read.now,
+      marginMs: deps.marginMs,
     });
-    sendError(res, 502, outcome.reason, sentence);
+    const { reason, meta } = outcome;
+    const sentence = failureSentence({ reason, platform: conv.platform, window, meta });
+    // Outside the window (ours or Meta's) is a conflict with the conversation; anything else, Meta's.
+    const status = outcome.kind === "refused" || reason === "window_closed" ? 409 : 502;
+    sendError(res, status, reason, sentence);
   });
 
   return router;
@@ -87,19 +77,36 @@ export function actionsRouter(deps: V1Deps): Router {
 
 type Outcome =
   | { kind: "sent" }
-  | {
-      kind: "refused";
-      reason: FailureReason;
-      meta?: { code: number; subcode?: number; message: string };
-    };
+  /** The window does not allow it: nothing was sent. */
+  | { kind: "refused"; reason: WindowRefusal; meta?: undefined }
+  /** Meta refused or failed. */
+  | { kind: "failed"; reason: FailureReason; meta?: MetaErrorInfo };
+
+async function decideAndSend(
+  deps: V1Deps,
+  spec: ConversationRef & { action: SenderAction },
+  read: ConversationSnapshot,
+  channel: StoredChannel,
+): Promise<Outcome> {
+  const decision = decideSenderAction({ ...read, marginMs: deps.marginMs });
+  if (decision.outcome === "refuse") return { kind: "refused", reason: decision.reason };
+  const request = buildSenderActionRequest(
+    { ...spec, pageId: channel.pageId, lastCustomerMetaMessageId: read.lastCustomerMetaMessageId },
+    deps.graphVersion,
+  );
+  // A window recorded before the relay kept message ids: nothing to mark read or type under yet.
+  if (!request) return { kind: "refused", reason: "no_customer_message" };
+  return send(deps, channel, request);
+}
 
 async function send(deps: V1Deps, channel: StoredChannel, request: GraphRequest): Promise<Outcome> {
   let token: string;
   try {
     token = deps.channels.token(channel);
   } catch (error) {
-    if (error instanceof TokenUnreadableError)
-      return { kind: "refused", reason: "channel_auth_failed" };
+    if (error instanceof TokenUnreadableError) {
+      return { kind: "failed", reason: "channel_auth_failed" };
+    }
     throw error;
   }
   const result = await deps.graph.send(request, token);
@@ -109,21 +116,8 @@ async function send(deps: V1Deps, channel: StoredChannel, request: GraphRequest)
   if (verdict.action === "sent") return { kind: "sent" };
   const reason = verdict.action === "fail" ? verdict.reason : verdict.exhaustedReason;
   const { failure } = result;
-  if (failure.kind !== "meta") return { kind: "refused", reason };
-  const meta = { code: failure.code, message: failure.message };
-  return {
-    kind: "refused",
-    reason,
-    meta: failure.subcode === undefined ? meta : { ...meta, subcode: failure.subcode },
-  };
-}
-
-/** 409 with the refusal's reason as the code and the sentence an agent reads. */
-function refuse(
-  res: Response,
-  reason: FailureReason,
-  platform: Platform,
-  window: WindowDocument,
-): void {
-  sendError(res, 409, reason, failureSentence({ reason, platform, window }));
+  if (failure.kind !== "meta") return { kind: "failed", reason };
+  const meta: MetaErrorInfo = { code: failure.code, message: failure.message };
+  if (failure.subcode !== undefined) meta.subcode = failure.subcode;
+  return { kind: "failed", reason, meta };
 }
