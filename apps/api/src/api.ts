@@ -1,5 +1,6 @@
 import type { RelayConfig } from "@meta-relay/config";
 import { createHttpServer } from "@meta-relay/http";
+import { createGraphClient } from "@meta-relay/meta";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
 import { createOutbox } from "@meta-relay/outbound";
 import { openQueue, OUTBOUND_QUEUE } from "@meta-relay/queues";
@@ -65,6 +66,11 @@ export async function startApi({ config, logger, metrics }: RoleDeps): Promise<R
           log: log.child({ module: "messages" }),
         }),
         marginMs: config.windowMarginMs,
+        graph: createGraphClient({
+          graphUrl: config.meta.graphUrl,
+          timeoutMs: config.meta.graphTimeoutMs,
+        }),
+        graphVersion: config.meta.graphVersion,
       },
       { apiKeys: config.api.keys, bodyLimitBytes: config.api.bodyLimitBytes },
     ),

@@ -1,5 +1,6 @@
-import { ageBand, decide, type Decision, type DecisionInput } from "./decide";
-import type { MessageKind, SenderType } from "./message";
+import { MESSAGE_KINDS, type MessageKind } from "./content";
+import { ageBand, decide, decideSenderAction, type Decision, type DecisionInput } from "./decide";
+import type { SenderType } from "./message";
 import type { Platform } from "./platform";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "./time";
 
@@ -42,6 +43,7 @@ const RESPONSE: Decision = { outcome: "send", messagingType: "RESPONSE" };
 const TAGGED: Decision = { outcome: "send", messagingType: "MESSAGE_TAG", tag: "HUMAN_AGENT" };
 const SERVICE: Decision = { outcome: "send", messagingType: "SERVICE" };
 const TEMPLATE: Decision = { outcome: "send", messagingType: "TEMPLATE" };
+const UTILITY: Decision = { outcome: "send", messagingType: "UTILITY" };
 const refuse = (reason: string): Decision => ({ outcome: "refuse", reason }) as Decision;
 const CLOSED = refuse("window_closed");
 const BOT_LATE = refuse("automated_reply_outside_window");
@@ -58,40 +60,49 @@ interface Row {
 }
 
 const MESSENGER_LIKE: Platform[] = ["messenger", "instagram"];
-const ALL_KINDS: MessageKind[] = ["text", "media", "template"];
+/** Every kind but a template is free-form and follows the table exactly as text does. */
+const FREE_FORM: MessageKind[] = MESSAGE_KINDS.filter((kind) => kind !== "template");
 
 const TABLE: Row[] = [
   {
     platforms: MESSENGER_LIKE,
-    kinds: ALL_KINDS,
+    kinds: FREE_FORM,
     senders: ["bot"],
     humanAgent: [true],
     outcomes: [RESPONSE, BOT_LATE, CLOSED, NEVER],
   },
   {
     platforms: MESSENGER_LIKE,
-    kinds: ALL_KINDS,
+    kinds: FREE_FORM,
     senders: ["bot"],
     humanAgent: [false],
     outcomes: [RESPONSE, CLOSED, CLOSED, NEVER],
   },
   {
     platforms: MESSENGER_LIKE,
-    kinds: ALL_KINDS,
+    kinds: FREE_FORM,
     senders: ["agent"],
     humanAgent: [true],
     outcomes: [RESPONSE, TAGGED, HUMAN_CLOSED, NEVER],
   },
   {
     platforms: MESSENGER_LIKE,
-    kinds: ALL_KINDS,
+    kinds: FREE_FORM,
     senders: ["agent"],
     humanAgent: [false],
     outcomes: [RESPONSE, CLOSED, CLOSED, NEVER],
   },
   {
+    // Messenger utility templates, at any age (the API lets only utilityMessages pages queue one).
+    platforms: MESSENGER_LIKE,
+    kinds: ["template"],
+    senders: ["agent", "bot"],
+    humanAgent: [true, false],
+    outcomes: [UTILITY, UTILITY, UTILITY, UTILITY],
+  },
+  {
     platforms: ["whatsapp"],
-    kinds: ["text", "media"],
+    kinds: FREE_FORM,
     senders: ["agent", "bot"],
     humanAgent: [true, false],
     outcomes: [SERVICE, CLOSED, CLOSED, NEVER],
@@ -154,7 +165,7 @@ describe("decide: every cell of the decision table", () => {
         ].join("|"),
       ),
     );
-    expect(combos.size).toBe(3 * 3 * 2 * 2 * 4);
+    expect(combos.size).toBe(3 * MESSAGE_KINDS.length * 2 * 2 * 4);
   });
 
   it.each(all)("%s", (_name, input, expected) => {
@@ -205,5 +216,22 @@ describe("decide: boundaries", () => {
   it("counts a customer action stamped in the future (clock skew) as just now", () => {
     expect(at(-5 * MINUTE_MS)).toEqual(RESPONSE);
     expect(ageBand(NOW + MINUTE_MS, NOW, MARGIN)).toBe("standard");
+  });
+});
+
+describe("decideSenderAction", () => {
+  const at = (age: number | null) =>
+    decideSenderAction({
+      lastCustomerMessageAt: age === null ? null : NOW - age,
+      now: NOW,
+      marginMs: MARGIN,
+    });
+
+  it("allows typing and seen inside the standard window only, margin included", () => {
+    expect(at(HOUR_MS)).toEqual({ outcome: "send" });
+    expect(at(DAY_MS - MARGIN)).toEqual({ outcome: "send" });
+    expect(at(DAY_MS - MARGIN + 1)).toEqual({ outcome: "refuse", reason: "window_closed" });
+    expect(at(30 * HOUR_MS)).toEqual({ outcome: "refuse", reason: "window_closed" });
+    expect(at(null)).toEqual({ outcome: "refuse", reason: "no_customer_message" });
   });
 });

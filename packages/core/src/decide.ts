@@ -1,4 +1,5 @@
-import type { MessageKind, MessagingType, SenderType } from "./message";
+import { isFreeForm, type MessageKind } from "./content";
+import type { MessagingType, SenderType } from "./message";
 import type { Platform } from "./platform";
 import type { WindowRefusal } from "./reasons";
 import { HUMAN_AGENT_WINDOW_MS, STANDARD_WINDOW_MS } from "./time";
@@ -42,14 +43,20 @@ export function ageBand(
  * every delivery attempt with fresh inputs, so a reply that waited never leaves after its window closed.
  */
 export function decide(input: DecisionInput): Decision {
+  // A template is the one sanctioned way a business may write first, at any age: on WhatsApp, and on
+  // Messenger as a utility template (only channels with utilityMessages carry one; see channelCarries).
+  if (!isFreeForm(input.kind)) {
+    return {
+      outcome: "send",
+      messagingType: input.platform === "whatsapp" ? "TEMPLATE" : "UTILITY",
+    };
+  }
   const band = ageBand(input.lastCustomerMessageAt, input.now, input.marginMs);
-  if (input.platform === "whatsapp") return decideWhatsApp(input.kind, band);
+  if (input.platform === "whatsapp") return decideWhatsApp(band);
   return decideMessengerOrInstagram(input.sender, input.humanAgent, band);
 }
 
-function decideWhatsApp(kind: MessageKind, band: AgeBand): Decision {
-  // A template is the one sanctioned way a business may write first, at any age.
-  if (kind === "template") return { outcome: "send", messagingType: "TEMPLATE" };
+function decideWhatsApp(band: AgeBand): Decision {
   switch (band) {
     case "never":
       return refuse("no_customer_message");
@@ -83,4 +90,16 @@ function decideMessengerOrInstagram(
 
 function refuse(reason: WindowRefusal): Decision {
   return { outcome: "refuse", reason };
+}
+
+/**
+ * Sender actions (typing, seen) go out only inside the standard window: Meta documents no tag for
+ * them, so the 7-day human-agent extension is not assumed to cover them (the safe side).
+ */
+export function decideSenderAction(
+  input: Pick<DecisionInput, "lastCustomerMessageAt" | "now" | "marginMs">,
+): { outcome: "send" } | { outcome: "refuse"; reason: WindowRefusal } {
+  const band = ageBand(input.lastCustomerMessageAt, input.now, input.marginMs);
+  if (band === "standard") return { outcome: "send" };
+  return { outcome: "refuse", reason: band === "never" ? "no_customer_message" : "window_closed" };
 }

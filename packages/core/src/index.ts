@@ -18,26 +18,64 @@ export {
   toIso,
 } from "./time";
 export type { ConversationRef, ChannelRef } from "./conversation";
-export { FAILURE_REASONS, type FailureReason, type WindowRefusal } from "./reasons";
+export {
+  FAILURE_REASONS,
+  FAILURE_CAUSES,
+  type FailureReason,
+  type FailureCause,
+  type WindowRefusal,
+} from "./reasons";
+export {
+  ATTACHMENT_TYPES,
+  MESSAGE_KINDS,
+  messageKind,
+  isFreeForm,
+  type AttachmentType,
+  type QuickReply,
+  type TextContent,
+  type AttachmentContent,
+  type Button,
+  type ButtonsContent,
+  type ListRow,
+  type ListContent,
+  type ReactionContent,
+  type LocationContent,
+  type TemplateContent,
+  type TemplateMessageContent,
+  type RawContent,
+  type ReplyTo,
+  type MessageContent,
+  type MessageKind,
+} from "./content";
+export {
+  MESSENGER_LIMITS,
+  INSTAGRAM_LIMITS,
+  WHATSAPP_LIMITS,
+  KINDS_BY_PLATFORM,
+  channelCarries,
+  type KindChannel,
+} from "./content-limits";
+export { contentProblems, type ContentProblem } from "./content-rules";
 export {
   SENDER_TYPES,
-  ATTACHMENT_TYPES,
   MESSAGE_STATUSES,
-  messageKind,
   canAdvanceStatus,
   type SenderType,
   type Sender,
-  type AttachmentType,
-  type TemplateContent,
-  type MessageContent,
-  type MessageKind,
   type MessageStatus,
   type MetaErrorInfo,
   type MessageFailure,
   type MessagingType,
   type OutboundMessageSummary,
 } from "./message";
-export { decide, ageBand, type Decision, type DecisionInput, type AgeBand } from "./decide";
+export {
+  decide,
+  decideSenderAction,
+  ageBand,
+  type Decision,
+  type DecisionInput,
+  type AgeBand,
+} from "./decide";
 export { describeWindow, type WindowDocument, type WindowInput } from "./window";
 export { failureSentence, type SentenceInput } from "./sentences";
 export type {

@@ -10,29 +10,6 @@ export interface Sender {
   id?: string | undefined;
 }
 
-export const ATTACHMENT_TYPES = ["image", "video", "audio", "file"] as const;
-export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
-
-export interface TemplateContent {
-  name: string;
-  language: string;
-  components?: unknown[] | undefined;
-}
-
-export type MessageContent =
-  | { text: string }
-  | { attachment: { type: AttachmentType; url: string } }
-  | { template: TemplateContent };
-
-/** The shape of a message for the window policy: free-form (text, media) or a WhatsApp template. */
-export type MessageKind = "text" | "media" | "template";
-
-export function messageKind(content: MessageContent): MessageKind {
-  if ("template" in content) return "template";
-  if ("attachment" in content) return "media";
-  return "text";
-}
-
 export const MESSAGE_STATUSES = ["queued", "sent", "delivered", "read", "failed"] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
@@ -68,8 +45,8 @@ export interface MessageFailure {
   meta?: MetaErrorInfo | undefined;
 }
 
-/** How a message went out on the wire. */
-export type MessagingType = "RESPONSE" | "MESSAGE_TAG" | "SERVICE" | "TEMPLATE";
+/** How a message went out on the wire; UTILITY is a Messenger utility template. */
+export type MessagingType = "RESPONSE" | "MESSAGE_TAG" | "UTILITY" | "SERVICE" | "TEMPLATE";
 
 export interface OutboundMessageSummary {
   platform: Platform;

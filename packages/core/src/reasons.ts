@@ -22,3 +22,10 @@ export type WindowRefusal = Extract<
   | "automated_reply_outside_window"
   | "human_agent_window_closed"
 >;
+
+/**
+ * A finer cause behind a reason, where the sentence must tell someone what to do: an operator
+ * (a missing permission) or whoever wrote the template.
+ */
+export const FAILURE_CAUSES = ["utility_permission_missing", "template_rejected"] as const;
+export type FailureCause = (typeof FAILURE_CAUSES)[number];

@@ -117,3 +117,32 @@ describe("failureSentence", () => {
     expect(new Set(texts).size).toBe(FAILURE_REASONS.length);
   });
 });
+
+describe("failureSentence: causes behind Meta's template refusals", () => {
+  const meta = { code: 10, message: "(#10) Requires pages_utility_messaging permission" };
+
+  it("tells an operator which permission the page lacks", () => {
+    const sentence = failureSentence({
+      reason: "meta_error",
+      platform: "messenger",
+      window: windowOf("messenger", null),
+      meta,
+      cause: "utility_permission_missing",
+    });
+    expect(sentence).toMatch(/^Not delivered: .*pages_utility_messaging permission/);
+    expect(sentence).toContain("An operator must grant the app that permission");
+    expect(sentence).toContain("Meta error 10:");
+  });
+
+  it("says a template was unknown or not approved", () => {
+    const sentence = failureSentence({
+      reason: "invalid_message",
+      platform: "whatsapp",
+      window: windowOf("whatsapp", LAST),
+      meta: { code: 132001, message: "Template name does not exist in the translation" },
+      cause: "template_rejected",
+    });
+    expect(sentence).toContain("does not exist, is not approved");
+    expect(sentence).toContain("(Meta error 132001: Template name does not exist");
+  });
+});

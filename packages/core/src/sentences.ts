@@ -1,6 +1,6 @@
 import type { MetaErrorInfo } from "./message";
 import type { Platform } from "./platform";
-import type { FailureReason } from "./reasons";
+import type { FailureCause, FailureReason } from "./reasons";
 import type { WindowDocument } from "./window";
 
 export interface SentenceInput {
@@ -8,6 +8,8 @@ export interface SentenceInput {
   platform: Platform;
   window: WindowDocument;
   meta?: MetaErrorInfo | undefined;
+  /** What Meta's refusal was about, when the reason alone cannot say what to do. */
+  cause?: FailureCause | undefined;
 }
 
 /**
@@ -21,6 +23,7 @@ export function failureSentence(input: SentenceInput): string {
     ? ` (human-agent window closed ${trimMs(w.humanAgentWindowEndsAt)})`
     : "";
   const templateHint = platform === "whatsapp" ? " or send an approved template" : "";
+  if (input.cause) return causeSentence(input.cause, input.meta);
   switch (input.reason) {
     case "no_customer_message":
       return `Not delivered: this customer has never written to this channel, and Meta does not let a business start the conversation.${
@@ -46,6 +49,15 @@ export function failureSentence(input: SentenceInput): string {
       return `Not delivered: Meta rejected the message content or parameters${metaSuffix(input.meta)}. Fix the message and send again.`;
     case "meta_error":
       return `Not delivered: Meta refused the message${metaSuffix(input.meta)}.`;
+  }
+}
+
+function causeSentence(cause: FailureCause, meta: MetaErrorInfo | undefined): string {
+  switch (cause) {
+    case "utility_permission_missing":
+      return `Not delivered: Meta refused the utility message because the page's token lacks the pages_utility_messaging permission${metaSuffix(meta)}. An operator must grant the app that permission for this page (App Review) and reconnect the channel, or turn off utilityMessages on it.`;
+    case "template_rejected":
+      return `Not delivered: Meta refused the template: it does not exist, is not approved for this channel, or its parameters do not match${metaSuffix(meta)}. Check the template's name, language and approval status, then send again.`;
   }
 }
 

@@ -1,16 +1,22 @@
-import { isRelayError, type ErrorCode } from "@meta-relay/core";
+import { isRelayError, type ErrorCode, type FailureReason } from "@meta-relay/core";
 import type { Logger } from "@meta-relay/observability";
 import type { ErrorRequestHandler, Response } from "express";
 
 /** The one error envelope of every HTTP route: `{ error: { code, message, details? } }`. */
+/**
+ * A code is an ErrorCode, or a failure reason where a route reports why Meta's rules refused it
+ * (a sender action outside the window answers 409 with the same reason a reply would fail with).
+ */
+export type EnvelopeCode = ErrorCode | FailureReason;
+
 export interface ErrorEnvelope {
-  error: { code: ErrorCode; message: string; details?: unknown };
+  error: { code: EnvelopeCode; message: string; details?: unknown };
 }
 
 export function sendError(
   res: Response,
   status: number,
-  code: ErrorCode,
+  code: EnvelopeCode,
   message: string,
   details?: unknown,
 ): void {

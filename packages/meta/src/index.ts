@@ -40,9 +40,17 @@ export {
   type GraphRequest,
 } from "./graph/send-request";
 export {
+  SENDER_ACTIONS,
+  senderActionCarried,
+  buildSenderActionRequest,
+  type SenderAction,
+  type SenderActionSpec,
+} from "./graph/sender-action";
+export {
   classifyGraphFailure,
   reasonForStatusErrors,
   isWindowRefusal,
+  type GraphCallContext,
   type GraphFailure,
   type GraphVerdict,
 } from "./graph/classify";

@@ -1,8 +1,10 @@
 import {
+  channelCarries,
   decide,
   describeWindow,
   type Decision,
   failureSentence,
+  type FailureCause,
   type FailureReason,
   type MessageFailure,
   type MetaErrorInfo,
@@ -39,10 +41,9 @@ export async function deliverHead(deps: OutboundDeps, run: DrainRun, head: Head)
   const { window, decision } = judge(deps, head);
   if (!channel || !decision) return fail(deps, message, window, "channel_not_configured");
   if (decision.outcome === "refuse") return fail(deps, message, window, decision.reason);
-  // The API refuses templates outside WhatsApp; a record that still has one cannot be sent.
-  if (message.kind === "template" && message.platform !== "whatsapp") {
-    return fail(deps, message, window, "invalid_message");
-  }
+  // The API refuses what a channel cannot carry; a record that outlived a change of the channel
+  // (utilityMessages turned off) cannot be sent.
+  if (!channelCarries(channel, message.kind)) return fail(deps, message, window, "invalid_message");
   if (message.sending !== null && message.platform !== "whatsapp") {
     // A worker died during this call: give Meta's echo time to confirm it before sending again.
     return awaitEcho(deps, run, message, channel);
@@ -145,7 +146,9 @@ async function callGraph(
   deps.metrics.graphDuration.observe({ platform: message.platform }, seconds);
   deps.metrics.graphRequests.inc({
     platform: message.platform,
-    outcome: result.ok ? "accepted" : classifyGraphFailure(result.failure).action,
+    outcome: result.ok
+      ? "accepted"
+      : classifyGraphFailure(result.failure, { messagingType: message.messagingType }).action,
     code: result.ok ? "" : failureCode(result.failure),
   });
   return result;
@@ -164,13 +167,13 @@ async function settle(
     return fail(deps, message, window, "channel_auth_failed");
   }
   if (result.ok) return markSent(deps, message, result.metaMessageId);
-  const verdict = classifyGraphFailure(result.failure);
+  const verdict = classifyGraphFailure(result.failure, { messagingType: message.messagingType });
   const meta = metaInfo(result.failure);
   if (verdict.action === "sent") return markSent(deps, message, null);
   if (verdict.action === "fail") {
     if (verdict.windowDisagreement)
       deps.metrics.metaDisagreements.inc({ platform: message.platform });
-    return fail(deps, message, window, verdict.reason, meta);
+    return fail(deps, message, window, verdict.reason, meta, verdict.cause);
   }
   if (message.attempts >= deps.maxAttempts)
     return fail(deps, message, window, verdict.exhaustedReason, meta);
@@ -220,10 +223,11 @@ async function fail(
   window: WindowDocument,
   reason: FailureReason,
   meta?: MetaErrorInfo,
+  cause?: FailureCause,
 ): Promise<Step> {
   const failure: MessageFailure = {
     reason,
-    message: failureSentence({ reason, platform: message.platform, window, meta }),
+    message: failureSentence({ reason, platform: message.platform, window, meta, cause }),
     ...(meta ? { meta } : {}),
   };
   const settled = await deps.drain.settleFailed(message, message.id, failure, window);

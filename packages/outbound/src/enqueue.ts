@@ -1,7 +1,10 @@
 import {
+  channelCarries,
+  messageKind,
   UnavailableError,
   type ChannelRef,
   type MessageContent,
+  type MessageKind,
   type Sender,
 } from "@meta-relay/core";
 import type { Logger } from "@meta-relay/observability";
@@ -31,7 +34,11 @@ export interface ReplyRequest {
   idempotencyKey?: string | undefined;
 }
 
-export type EnqueueResult = { kind: "queued"; id: string } | { kind: "channel_missing" };
+export type EnqueueResult =
+  | { kind: "queued"; id: string }
+  | { kind: "channel_missing" }
+  /** The channel cannot carry this kind (a Messenger template without utilityMessages). */
+  | { kind: "not_carried"; messageKind: MessageKind };
 
 export interface Outbox {
   /**
@@ -53,7 +60,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
 async function enqueue(deps: OutboxDeps, request: ReplyRequest): Promise<EnqueueResult> {
   const ref = request.channel;
-  if (!(await deps.channels.get(ref))) return { kind: "channel_missing" };
+  const channel = await deps.channels.get(ref);
+  if (!channel) return { kind: "channel_missing" };
+  const kind = messageKind(request.content);
+  if (!channelCarries(channel, kind)) return { kind: "not_carried", messageKind: kind };
   let id = newMessageId();
   if (request.idempotencyKey !== undefined) {
     const owner = await deps.messages.claimIdempotencyKey(request.idempotencyKey, { ...ref, id });

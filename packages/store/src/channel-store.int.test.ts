@@ -20,6 +20,7 @@ describe("createChannelStore", () => {
       platform: "messenger",
       channelId: "100",
       humanAgent: false,
+      utilityMessages: false,
       name: null,
       pacing: { perSecond: 40 },
     });
@@ -28,12 +29,14 @@ describe("createChannelStore", () => {
       channelId: "100",
       accessToken: TOKEN,
       humanAgent: true,
+      utilityMessages: true,
       name: "Support",
       pacing: { perSecond: 5 },
     });
     expect(second.created).toBe(false);
     expect(second.channel).toMatchObject({
       humanAgent: true,
+      utilityMessages: true,
       name: "Support",
       pacing: { perSecond: 5, burst: 40 },
     });

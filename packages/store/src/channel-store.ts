@@ -14,6 +14,8 @@ export interface Channel {
   /** Instagram: the linked page whose id is used in the send path. */
   pageId: string | null;
   humanAgent: boolean;
+  /** Messenger: the page may send Meta utility templates (product.md §4.2). */
+  utilityMessages: boolean;
   pacing: Pacing;
   createdAt: string;
   updatedAt: string;
@@ -24,6 +26,7 @@ export interface ChannelInput {
   channelId: string;
   accessToken: string;
   humanAgent?: boolean | undefined;
+  utilityMessages?: boolean | undefined;
   name?: string | undefined;
   pageId?: string | undefined;
   pacing?: Partial<Pacing> | undefined;
@@ -68,6 +71,7 @@ export function createChannelStore(redis: RedisClient, keys: Keys, cipher: Token
         "token",
         cipher.encrypt(input.accessToken, tokenContext(input)),
       ];
+      if (input.utilityMessages) fields.push("utilityMessages", "1");
       if (input.name !== undefined) fields.push("name", input.name);
       if (input.pageId !== undefined) fields.push("pageId", input.pageId);
       if (input.pacing && Object.keys(input.pacing).length > 0) {
@@ -125,6 +129,7 @@ export function parseChannel(raw: Record<string, string> | unknown[]): StoredCha
     name: hash["name"] ?? null,
     pageId: hash["pageId"] ?? null,
     humanAgent: hash["humanAgent"] === "1",
+    utilityMessages: hash["utilityMessages"] === "1",
     pacing: effectivePacing(platform, parsePacing(hash["pacing"])),
     createdAt: new Date(Number(hash["createdAt"])).toISOString(),
     updatedAt: new Date(Number(hash["updatedAt"])).toISOString(),

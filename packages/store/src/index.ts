@@ -19,6 +19,7 @@ export {
   type ChannelStore,
   type StoredChannel,
 } from "./channel-store";
+export { readConversation, type ConversationSnapshot } from "./conversation-read";
 export { type MessageRecord } from "./message-record";
 export {
   createMessageStore,

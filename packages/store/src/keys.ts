@@ -24,6 +24,8 @@ export function createKeys(prefix: string) {
     channelIndex: () => `${prefix}:channels`,
     /** String: ms of the customer's latest window-opening action. */
     window: (c: ConversationRef) => conv("w", c),
+    /** String: Meta's id of the customer's latest message (WhatsApp: read receipts, typing). */
+    lastCustomerMessage: (c: ConversationRef) => conv("lc", c),
     /** List: ids of this conversation's replies not yet finished, oldest first. */
     mailbox: (c: ConversationRef) => conv("mb", c),
     /** String: the lease of the worker draining this conversation. */

@@ -53,6 +53,27 @@ describe("WindowStore", () => {
     expect(await redis.pexpiretime(keys.window(conv))).toBe(at + WINDOW_RECORD_TTL_MS);
   });
 
+  it("keeps the id of the latest WhatsApp message in the same call, and none elsewhere", async () => {
+    const wa = { platform: "whatsapp" as const, channelId: "pn-1", userId: "15550001" };
+    const at = (timestampMs: number, metaMessageId: string) =>
+      action({ ...wa, userIds: [wa.userId], timestampMs, metaMessageId });
+    await store.recordCustomerActions([at(NOW - 5_000, "wamid.B")]);
+    expect(await store.lastCustomerMessageId(wa)).toBe("wamid.B");
+    // An older message arriving late leaves the newer id; one in the same second replaces it.
+    await store.recordCustomerActions([at(NOW - 9_000, "wamid.A")]);
+    expect(await store.lastCustomerMessageId(wa)).toBe("wamid.B");
+    await store.recordCustomerActions([at(NOW - 5_000, "wamid.C")]);
+    expect(await store.lastCustomerMessageId(wa)).toBe("wamid.C");
+    // Within one batch the newest wins.
+    await store.recordCustomerActions([at(NOW - 1_000, "wamid.E"), at(NOW - 2_000, "wamid.D")]);
+    expect(await store.lastCustomerMessageId(wa)).toBe("wamid.E");
+    expect(await redis.pexpiretime(keys.lastCustomerMessage(wa))).toBe(
+      NOW - 1_000 + WINDOW_RECORD_TTL_MS,
+    );
+    await store.recordCustomerActions([action({ metaMessageId: "m_1" })]);
+    expect(await store.lastCustomerMessageId(conv)).toBeNull();
+  });
+
   it("does not keep an event older than the record's lifetime", async () => {
     await store.recordCustomerActions([action({ timestampMs: NOW - 9 * DAY_MS })]);
     expect(await store.lastCustomerMessageAt(conv)).toBeNull();

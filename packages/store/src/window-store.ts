@@ -17,7 +17,13 @@ export const WINDOW_RECORD_TTL_MS = 8 * DAY_MS;
 
 const RAISE_COMMAND = "relayRaiseWindow";
 
-type RaiseWindow = (key: string, atMs: string, expireAtMs: string) => unknown;
+type RaiseWindow = (
+  key: string,
+  lastMessageKey: string,
+  atMs: string,
+  expireAtMs: string,
+  metaMessageId: string,
+) => unknown;
 
 /** Redis did not acknowledge a window write; the caller answers 503 so Meta redelivers. */
 function windowWriteError(cause: unknown): UnavailableError {
@@ -33,10 +39,15 @@ export interface WindowStore {
   recordCustomerActions(actions: readonly CustomerAction[]): Promise<number>;
   /** Meta's time (ms) of the customer's latest window-opening action, or null if none is kept. */
   lastCustomerMessageAt(conversation: ConversationRef): Promise<number | null>;
+  /** WhatsApp: Meta's id of the customer's latest message, or null if none is kept. */
+  lastCustomerMessageId(conversation: ConversationRef): Promise<string | null>;
 }
 
 interface Raise {
   key: string;
+  /** Where the latest customer message id goes (kept for WhatsApp only). */
+  lastMessageKey: string;
+  metaMessageId: string;
   /** The channel's hash tag: keys sharing it share a Redis Cluster slot. */
   tag: string;
   atMs: number;
@@ -59,12 +70,13 @@ export function createWindowStore(redis: RedisClient, keys: Keys): WindowStore {
       const ms = Number(value);
       return Number.isFinite(ms) ? ms : null;
     },
+    lastCustomerMessageId: (conversation) => redis.get(keys.lastCustomerMessage(conversation)),
   };
 }
 
 function defineRaiseCommand(redis: RedisClient): void {
   if (RAISE_COMMAND in redis) return;
-  redis.defineCommand(RAISE_COMMAND, { numberOfKeys: 1, lua: RAISE_WINDOW_LUA });
+  redis.defineCommand(RAISE_COMMAND, { numberOfKeys: 2, lua: RAISE_WINDOW_LUA });
 }
 
 /** One raise per conversation key, at the newest event time the batch holds for it. */
@@ -74,10 +86,18 @@ function coalesce(actions: readonly CustomerAction[], keys: Keys): Raise[] {
     const tag = channelTag(action);
     const userIds = action.userIds.length > 0 ? action.userIds : [action.userId];
     for (const userId of new Set(userIds)) {
-      const key = keys.window({ platform: action.platform, channelId: action.channelId, userId });
+      const conv = { platform: action.platform, channelId: action.channelId, userId };
+      const key = keys.window(conv);
       const known = byKey.get(key);
-      if (!known || known.atMs < action.timestampMs) {
-        byKey.set(key, { key, tag, atMs: action.timestampMs });
+      if (!known || known.atMs <= action.timestampMs) {
+        byKey.set(key, {
+          key,
+          lastMessageKey: keys.lastCustomerMessage(conv),
+          // Only WhatsApp's read receipts and typing indicator need it; elsewhere it costs memory.
+          metaMessageId: action.platform === "whatsapp" ? action.metaMessageId : "",
+          tag,
+          atMs: action.timestampMs,
+        });
       }
     }
   }
@@ -105,7 +125,7 @@ async function runRaises(redis: RedisClient, raises: Raise[]): Promise<number> {
   ];
   if (!raise) throw new Error(`${RAISE_COMMAND} is not defined on this Redis client`);
   for (const r of raises) {
-    raise.call(pipeline, r.key, String(r.atMs), String(r.atMs + WINDOW_RECORD_TTL_MS));
+    raise.call(pipeline, ...raiseArgs(r));
   }
   let results: [Error | null, unknown][] | null;
   try {
@@ -128,14 +148,14 @@ async function runOneRaise(redis: RedisClient, r: Raise): Promise<number> {
   const raise = (redis as RedisClient & Record<string, RaiseWindow | undefined>)[RAISE_COMMAND];
   if (!raise) throw new Error(`${RAISE_COMMAND} is not defined on this Redis client`);
   try {
-    const value = await raise.call(
-      redis,
-      r.key,
-      String(r.atMs),
-      String(r.atMs + WINDOW_RECORD_TTL_MS),
-    );
+    const value = await raise.call(redis, ...raiseArgs(r));
     return value === 1 ? 1 : 0;
   } catch (error) {
     throw windowWriteError(error);
   }
+}
+
+function raiseArgs(r: Raise): Parameters<RaiseWindow> {
+  const expireAt = String(r.atMs + WINDOW_RECORD_TTL_MS);
+  return [r.key, r.lastMessageKey, String(r.atMs), expireAt, r.metaMessageId];
 }

@@ -135,7 +135,7 @@ describe("queue dashboard in a browser", () => {
       const page = await context.newPage();
       const response = await page.goto(`${base}/docs`);
       expect(response?.status()).toBe(200);
-      await page.locator("#sendMessage").getByText("POST").waitFor();
+      await page.locator("#sendMessage").getByText("post", { exact: true }).waitFor();
       expect(await page.locator("article").count()).toBeGreaterThan(15);
       mkdirSync(ARTIFACTS, { recursive: true });
       const screenshot = join(ARTIFACTS, "api-docs.png");

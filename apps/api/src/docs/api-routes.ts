@@ -11,12 +11,15 @@ import {
   messageBodySchema,
   messageParamsSchema,
   messageSchema,
+  senderActionAcceptedSchema,
+  senderActionBodySchema,
 } from "../v1/schemas";
 
 /** Named schemas of the reference: requests are documented as accepted, responses as returned. */
 export const REQUEST_SCHEMAS = {
   ChannelInput: channelPutBodySchema,
   MessageInput: messageBodySchema,
+  SenderActionInput: senderActionBodySchema,
 } satisfies Record<string, z.ZodType>;
 export const RESPONSE_SCHEMAS = {
   Channel: channelSchema,
@@ -24,6 +27,7 @@ export const RESPONSE_SCHEMAS = {
   MessageAccepted: messageAcceptedSchema,
   Message: messageSchema,
   Conversation: conversationSchema,
+  SenderActionAccepted: senderActionAcceptedSchema,
   Error: errorSchema,
 } satisfies Record<string, z.ZodType>;
 
@@ -127,7 +131,7 @@ export const API_ROUTES: ApiRoute[] = [
     tag: "Messages",
     summary: "Queue a reply to a customer",
     description:
-      "The window is checked by the worker at the moment of sending, on every attempt. A message that may not be sent ends `failed` with a reason, and a `message.failed` event says why. The same `idempotencyKey` within 24 h returns the first message and queues nothing.",
+      "`message` is exactly one kind: `text` (with `quickReplies`), `attachment`, `buttons` (Messenger, WhatsApp), `list` (WhatsApp), `reaction`, `location` (WhatsApp), `template` (WhatsApp; Messenger utility templates on a channel with `utilityMessages`) or `raw` (Meta's own message object). `replyTo` makes it a reply. A kind the platform cannot carry, or a count or length over Meta's limits (text: Instagram 1000 bytes, Messenger under 2000 characters, WhatsApp 4096), is refused with `400` naming the field, and nothing is queued. Every kind but a template is decided by the window rules on every attempt, exactly as text; templates are sent at any age. A message that may not be sent ends `failed` with a reason, and a `message.failed` event says why. The same `idempotencyKey` within 24 h returns the first message and queues nothing.",
     auth: "bearer",
     body: "MessageInput",
     responses: {
@@ -177,6 +181,30 @@ export const API_ROUTES: ApiRoute[] = [
       400: invalid,
       401: unauthorized,
       404: channelMissing,
+    },
+  },
+  {
+    method: "post",
+    path: "/v1/conversations/{platform}/{channelId}/{userId}/actions",
+    operationId: "sendSenderAction",
+    tag: "Conversations",
+    summary: "Show typing or mark the conversation seen",
+    description:
+      "Sent to Meta at once (not queued) when the standard 24-hour window is open. On WhatsApp, `mark_seen` marks the customer's latest message read and `typing_on` shows the typing indicator under it (WhatsApp has no `typing_off`). Outside the window `409`, with the refusal reason as the error code.",
+    auth: "bearer",
+    params: conversationParamsSchema,
+    body: "SenderActionInput",
+    responses: {
+      202: { description: "Meta took it", schema: "SenderActionAccepted" },
+      400: invalid,
+      401: unauthorized,
+      404: channelMissing,
+      409: {
+        description:
+          "The window does not allow it (`no_customer_message`, `window_closed`): the code is the reason",
+        schema: "Error",
+      },
+      502: { description: "Meta refused or failed; the code is the reason", schema: "Error" },
     },
   },
   {

@@ -41,6 +41,7 @@ describe("buildOpenApiDocument", () => {
         "POST /v1/messages",
         "GET /v1/messages/{id}",
         "GET /v1/conversations/{platform}/{channelId}/{userId}",
+        "POST /v1/conversations/{platform}/{channelId}/{userId}/actions",
         "GET /healthz",
         "GET /readyz",
         "GET /metrics",
@@ -113,5 +114,28 @@ describe("buildOpenApiDocument", () => {
     const channel = doc.components.schemas["Channel"] as { properties: Record<string, unknown> };
     expect(Object.keys(channel.properties)).not.toContain("accessToken");
     expect(JSON.stringify(doc.components.schemas["ChannelInput"])).toContain("accessToken");
+  });
+
+  it("documents every message kind with an example that the API accepts", () => {
+    const input = doc.components.schemas["MessageInput"] as {
+      examples: { message: Record<string, unknown> }[];
+      properties: { message: { properties: Record<string, unknown> } };
+    };
+    const kinds = input.examples.map((e) =>
+      Object.keys(e.message).find((k) => k !== "quickReplies"),
+    );
+    expect(kinds.sort()).toEqual(
+      ["attachment", "buttons", "list", "location", "raw", "reaction", "template", "text"].sort(),
+    );
+    for (const example of input.examples) {
+      expect(messageBodySchema.safeParse(example).error?.issues ?? []).toEqual([]);
+    }
+    expect(Object.keys(input.properties.message.properties)).toEqual(
+      expect.arrayContaining(["quickReplies", "buttons", "list", "reaction", "location", "raw"]),
+    );
+    const action = doc.paths["/v1/conversations/{platform}/{channelId}/{userId}/actions"]?.["post"];
+    expect(Object.keys(action?.responses ?? {})).toEqual(
+      expect.arrayContaining(["202", "400", "404", "409"]),
+    );
   });
 });

@@ -22,6 +22,11 @@ export function channelsRouter(deps: V1Deps): Router {
         { path: "pageId", message: "is required for Instagram channels (the linked page sends)" },
       ]);
     }
+    if (body.utilityMessages && ref.platform !== "messenger") {
+      throw new InvalidRequestError([
+        { path: "utilityMessages", message: "Meta offers utility templates on Messenger only" },
+      ]);
+    }
     const { created, channel } = await deps.channels.put({ ...ref, ...body });
     // Never the token: only which channel changed and how.
     log.info(
@@ -54,6 +59,17 @@ export function channelNotFound(platform: string, channelId: string): RelayError
 
 function view(channel: Channel): Channel {
   // Listed field by field so that nothing else a record may carry is ever returned.
-  const { platform, channelId, name, pageId, humanAgent, pacing, createdAt, updatedAt } = channel;
-  return { platform, channelId, name, pageId, humanAgent, pacing, createdAt, updatedAt };
+  const { platform, channelId, name, pageId, humanAgent, utilityMessages, pacing } = channel;
+  const { createdAt, updatedAt } = channel;
+  return {
+    platform,
+    channelId,
+    name,
+    pageId,
+    humanAgent,
+    utilityMessages,
+    pacing,
+    createdAt,
+    updatedAt,
+  };
 }

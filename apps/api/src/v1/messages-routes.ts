@@ -1,8 +1,9 @@
-import { RelayError, toIso, type MessageContent } from "@meta-relay/core";
+import { RelayError, toIso } from "@meta-relay/core";
 import type { MessageRecord } from "@meta-relay/store";
 import { Router } from "express";
 import { channelNotFound } from "./channels-routes";
-import { messageBodySchema, messageParamsSchema, type MessageBody } from "./schemas";
+import { messageContent, notCarried } from "./message-schemas";
+import { messageBodySchema, messageParamsSchema } from "./schemas";
 import { parseOrThrow } from "./validate";
 import type { V1Deps } from "./v1-deps";
 
@@ -17,11 +18,12 @@ export function messagesRouter(deps: V1Deps): Router {
       channel,
       userId: body.recipient.id,
       sender: body.sender,
-      content: content(body),
+      content: messageContent(body.message, body.replyTo),
       idempotencyKey: body.idempotencyKey,
     });
     if (result.kind === "channel_missing")
       throw channelNotFound(channel.platform, channel.channelId);
+    if (result.kind === "not_carried") throw notCarried(result.messageKind);
     res.status(202).json({ id: result.id, status: "queued" });
   });
 
@@ -37,14 +39,6 @@ export function messagesRouter(deps: V1Deps): Router {
   });
 
   return router;
-}
-
-function content(body: MessageBody): MessageContent {
-  const { text, attachment, template } = body.message;
-  if (text !== undefined) return { text };
-  if (attachment !== undefined) return { attachment };
-  if (template !== undefined) return { template };
-  throw new Error("message content passed validation without a kind");
 }
 
 function view(record: MessageRecord) {

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createHttpServer } from "@meta-relay/http";
+import { createGraphClient } from "@meta-relay/meta";
 import { createLogger, createMetrics } from "@meta-relay/observability";
 import { createOutbox } from "@meta-relay/outbound";
 import { openQueue, OUTBOUND_QUEUE } from "@meta-relay/queues";
@@ -48,6 +49,9 @@ describe("/v1 while Redis is down", () => {
       channels,
       outbox: createOutbox({ channels, messages, queue: outboundQueue, log }),
       marginMs: 60_000,
+      // No sender action reaches Meta in these tests.
+      graph: createGraphClient({ graphUrl: "http://127.0.0.1:9", timeoutMs: 1_000 }),
+      graphVersion: "v26.0",
     };
     const http = createHttpServer({
       role: "api",

@@ -1,12 +1,19 @@
-import {
-  ATTACHMENT_TYPES,
-  FAILURE_REASONS,
-  MESSAGE_STATUSES,
-  PLATFORMS,
-  SENDER_TYPES,
-} from "@meta-relay/core";
+import { FAILURE_REASONS, MESSAGE_STATUSES, PLATFORMS, SENDER_TYPES } from "@meta-relay/core";
 import { MESSAGE_ID_PATTERN } from "@meta-relay/store";
 import { z } from "zod";
+import { MESSAGE_EXAMPLES } from "./message-examples";
+import {
+  messageContentSchema,
+  refinePlatformLimits,
+  replyToSchema,
+  senderActionBodySchema,
+} from "./message-schemas";
+
+export {
+  MAX_COMPONENT_DEPTH,
+  messageContentSchema,
+  senderActionBodySchema,
+} from "./message-schemas";
 
 // The /v1 schemas: they validate every request and are the source of /openapi.json.
 
@@ -73,68 +80,15 @@ export const channelPutBodySchema = z
       .boolean()
       .optional()
       .describe("Approved for Meta's 7-day HUMAN_AGENT tag (default false)"),
+    utilityMessages: z
+      .boolean()
+      .optional()
+      .describe("Messenger: the page may send Meta utility templates at any age (default false)"),
     name: z.string().min(1).max(200).optional(),
     pageId: id("Instagram: the linked page used for sending").optional(),
     pacing: pacingSchema.optional(),
   })
   .strict();
-
-const textContent = z.string().min(1).max(4_096);
-const attachmentContent = z
-  .object({
-    type: z.enum(ATTACHMENT_TYPES),
-    url: z.url({ protocol: /^https?$/ }).max(2_048),
-  })
-  .strict();
-/**
- * WhatsApp's template components are a few levels deep; far deeper JSON (thousands of levels fit in
- * the body limit) could not even be stored, so it is refused as invalid.
- */
-export const MAX_COMPONENT_DEPTH = 16;
-
-const templateContent = z
-  .object({
-    name: z.string().min(1).max(512),
-    language: z.string().min(2).max(15).describe("e.g. en_US"),
-    components: z
-      .array(z.unknown())
-      .max(50)
-      .refine(
-        (components) => nestingDepth(components, MAX_COMPONENT_DEPTH) <= MAX_COMPONENT_DEPTH,
-        {
-          message: `must be nested at most ${MAX_COMPONENT_DEPTH} levels deep`,
-        },
-      )
-      .optional()
-      .describe("Passed to WhatsApp as is"),
-  })
-  .strict();
-
-/** How deeply arrays and objects nest in `value`, counted without recursion; stops past `limit`. */
-function nestingDepth(value: unknown, limit: number): number {
-  let deepest = 0;
-  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
-  while (stack.length > 0) {
-    const next = stack.pop();
-    if (!next || typeof next.value !== "object" || next.value === null) continue;
-    const depth = next.depth + 1;
-    deepest = Math.max(deepest, depth);
-    if (deepest > limit) return deepest;
-    for (const child of Object.values(next.value)) stack.push({ value: child, depth });
-  }
-  return deepest;
-}
-
-export const messageContentSchema = z
-  .object({
-    text: textContent.optional(),
-    attachment: attachmentContent.optional(),
-    template: templateContent.optional().describe("WhatsApp only"),
-  })
-  .strict()
-  .refine((m) => [m.text, m.attachment, m.template].filter((v) => v !== undefined).length === 1, {
-    message: "must have exactly one of text, attachment or template",
-  });
 
 export const messageBodySchema = z
   .object({
@@ -147,6 +101,7 @@ export const messageBodySchema = z
       })
       .strict(),
     message: messageContentSchema,
+    replyTo: replyToSchema.optional(),
     idempotencyKey: z
       .string()
       .min(1)
@@ -155,31 +110,8 @@ export const messageBodySchema = z
       .describe("Same key within 24 h: the first message's id, nothing enqueued"),
   })
   .strict()
-  .superRefine((body, ctx) => {
-    const { platform } = body.channel;
-    if (body.message.template !== undefined && platform !== "whatsapp") {
-      ctx.addIssue({
-        code: "custom",
-        path: ["message", "template"],
-        message: "templates are sent on WhatsApp only",
-      });
-    }
-    const text = body.message.text;
-    if (text !== undefined && platform === "messenger" && text.length >= 2_000) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["message", "text"],
-        message: "Messenger takes under 2000 characters",
-      });
-    }
-    if (text !== undefined && platform === "instagram" && Buffer.byteLength(text, "utf8") > 1_000) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["message", "text"],
-        message: "Instagram takes at most 1000 bytes",
-      });
-    }
-  });
+  .superRefine(refinePlatformLimits)
+  .meta({ examples: MESSAGE_EXAMPLES });
 
 export type MessageBody = z.infer<typeof messageBodySchema>;
 
@@ -191,6 +123,7 @@ export const channelSchema = z.object({
   name: z.string().nullable(),
   pageId: z.string().nullable(),
   humanAgent: z.boolean(),
+  utilityMessages: z.boolean(),
   pacing: z.object({
     perSecond: z.number(),
     burst: z.number(),
@@ -204,6 +137,11 @@ export const channelSchema = z.object({
 export const channelListSchema = z.object({ channels: z.array(channelSchema) });
 
 export const messageAcceptedSchema = z.object({ id: z.string(), status: z.literal("queued") });
+
+export const senderActionAcceptedSchema = z.object({
+  action: senderActionBodySchema.shape.action,
+  status: z.literal("sent"),
+});
 
 const metaErrorSchema = z.object({
   code: z.number(),

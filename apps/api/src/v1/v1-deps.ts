@@ -1,3 +1,4 @@
+import type { GraphClient } from "@meta-relay/meta";
 import type { Logger } from "@meta-relay/observability";
 import type { Outbox } from "@meta-relay/outbound";
 import type { ChannelStore, Keys, RedisClient } from "@meta-relay/store";
@@ -12,4 +13,8 @@ export interface V1Deps {
   outbox: Outbox;
   /** WINDOW_SAFETY_MARGIN_SECONDS in ms. */
   marginMs: number;
+  /** Sender actions go to Meta from the API at once, not through the reply queue. */
+  graph: GraphClient;
+  /** META_GRAPH_VERSION. */
+  graphVersion: string;
 }

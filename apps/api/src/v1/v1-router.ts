@@ -1,5 +1,6 @@
 import { refuseOversized, sendError } from "@meta-relay/http";
 import express, { Router, type Response } from "express";
+import { actionsRouter } from "./actions-routes";
 import { bearerAuth } from "./auth";
 import { channelsRouter } from "./channels-routes";
 import { conversationsRouter } from "./conversations-routes";
@@ -24,6 +25,7 @@ export function v1Router(deps: V1Deps, options: V1Options): Router {
   router.use(channelsRouter(deps));
   router.use(messagesRouter(deps));
   router.use(conversationsRouter(deps));
+  router.use(actionsRouter(deps));
   router.use(redisUnavailable(deps.redis));
   return router;
 }

@@ -146,6 +146,28 @@ describe("/v1 agent API", () => {
     ).toBe(201);
   });
 
+  it("keeps utilityMessages, for Messenger pages only", async () => {
+    const page = await call("PUT", "/v1/channels/messenger/util-1", {
+      accessToken: TOKEN,
+      utilityMessages: true,
+    });
+    expect(page.status).toBe(201);
+    expect(page.body).toMatchObject({ utilityMessages: true, humanAgent: false });
+    const plain = await call("PUT", "/v1/channels/messenger/util-1", { accessToken: TOKEN });
+    expect(plain.body.utilityMessages).toBe(false);
+    for (const platform of ["instagram", "whatsapp"]) {
+      const res = await call("PUT", `/v1/channels/${platform}/util-2`, {
+        accessToken: TOKEN,
+        pageId: "900",
+        utilityMessages: true,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details).toEqual([
+        { path: "utilityMessages", message: expect.any(String) },
+      ]);
+    }
+  });
+
   it("names every offending field in a 400", async () => {
     const bad = await call("POST", "/v1/messages", {
       channel: { platform: "telegram", id: "100" },

@@ -1,7 +1,8 @@
 import type { Platform } from "@meta-relay/core";
 import { startHarness, type Harness } from "./outbound-harness";
 
-// Every cell of product.md's decision table, through POST /v1/messages → worker → fake Graph API.
+// Every cell of product.md's decision table, through POST /v1/messages → worker → fake Graph API,
+// for every free-form kind a platform carries (each decided exactly as text), plus templates.
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -10,10 +11,40 @@ const AGES = {
   "30h": 30 * HOUR,
   "6d23h": 6 * DAY + 23 * HOUR,
   "7d1h": 7 * DAY + HOUR,
+  "10d": 10 * DAY,
   never: null,
 } as const;
 type Age = keyof typeof AGES;
-type Kind = "text" | "media" | "template";
+/** The table's ages; utility templates are also tried long past every window. */
+const TABLE_AGES: Age[] = ["23h", "30h", "6d23h", "7d1h", "never"];
+const UTILITY_AGES: Age[] = ["23h", "30h", "7d1h", "10d", "never"];
+type Kind =
+  | "text"
+  | "quickReplies"
+  | "media"
+  | "buttons"
+  | "list"
+  | "reaction"
+  | "location"
+  | "raw"
+  | "template";
+const FREE_FORM: Record<Platform, Kind[]> = {
+  messenger: ["text", "quickReplies", "media", "buttons", "reaction", "raw"],
+  instagram: ["text", "quickReplies", "media", "reaction", "raw"],
+  whatsapp: ["text", "quickReplies", "media", "buttons", "list", "reaction", "location", "raw"],
+};
+/** WhatsApp's `type` on the wire, per kind. */
+const WA_TYPE: Record<Kind, string> = {
+  text: "text",
+  quickReplies: "interactive",
+  media: "image",
+  buttons: "interactive",
+  list: "interactive",
+  reaction: "reaction",
+  location: "location",
+  raw: "text",
+  template: "template",
+};
 type Expect = { send: string; tag?: string } | { fail: string };
 
 const TOKENS: Record<string, string> = {
@@ -22,6 +53,7 @@ const TOKENS: Record<string, string> = {
   "instagram:ig-ha": "tok-instagram-ha",
   "instagram:ig-plain": "tok-instagram-plain",
   "whatsapp:pn-1": "tok-whatsapp",
+  "messenger:m-util": "tok-messenger-util",
 };
 const PAGE_OF: Record<string, string> = { "ig-ha": "page-ig-ha", "ig-plain": "page-ig-plain" };
 
@@ -33,13 +65,14 @@ function expected(
   humanAgent: boolean,
   age: Age,
 ): Expect {
+  if (kind === "template") return { send: platform === "whatsapp" ? "template" : "UTILITY" };
   if (platform === "whatsapp") {
-    if (kind === "template") return { send: "template" };
     return {
-      "23h": { send: kind === "text" ? "text" : "image" },
+      "23h": { send: WA_TYPE[kind] },
       "30h": { fail: "window_closed" },
       "6d23h": { fail: "window_closed" },
       "7d1h": { fail: "window_closed" },
+      "10d": { fail: "window_closed" },
       never: { fail: "no_customer_message" },
     }[age];
   }
@@ -49,6 +82,7 @@ function expected(
       "30h": { fail: "automated_reply_outside_window" },
       "6d23h": { fail: "automated_reply_outside_window" },
       "7d1h": { fail: "window_closed" },
+      "10d": { fail: "window_closed" },
       never: { fail: "no_customer_message" },
     },
     "bot false": {
@@ -56,6 +90,7 @@ function expected(
       "30h": { fail: "window_closed" },
       "6d23h": { fail: "window_closed" },
       "7d1h": { fail: "window_closed" },
+      "10d": { fail: "window_closed" },
       never: { fail: "no_customer_message" },
     },
     "agent true": {
@@ -63,6 +98,7 @@ function expected(
       "30h": { send: "MESSAGE_TAG", tag: "HUMAN_AGENT" },
       "6d23h": { send: "MESSAGE_TAG", tag: "HUMAN_AGENT" },
       "7d1h": { fail: "human_agent_window_closed" },
+      "10d": { fail: "human_agent_window_closed" },
       never: { fail: "no_customer_message" },
     },
     "agent false": {
@@ -70,6 +106,7 @@ function expected(
       "30h": { fail: "window_closed" },
       "6d23h": { fail: "window_closed" },
       "7d1h": { fail: "window_closed" },
+      "10d": { fail: "window_closed" },
       never: { fail: "no_customer_message" },
     },
   };
@@ -87,29 +124,31 @@ interface Cell {
   userId: string;
   expect: Expect;
   id?: string;
+  /** Meta's id of the customer's message (what a reaction names). */
+  reply?: string;
 }
 
 function cells(): Cell[] {
   const out: Cell[] = [];
-  const channels: [Platform, string, boolean][] = [
-    ["messenger", "m-ha", true],
-    ["messenger", "m-plain", false],
-    ["instagram", "ig-ha", true],
-    ["instagram", "ig-plain", false],
-    ["whatsapp", "pn-1", false],
+  const channels: [Platform, string, boolean, Kind[], Age[]][] = [
+    ["messenger", "m-ha", true, FREE_FORM.messenger, TABLE_AGES],
+    ["messenger", "m-plain", false, FREE_FORM.messenger, TABLE_AGES],
+    ["instagram", "ig-ha", true, FREE_FORM.instagram, TABLE_AGES],
+    ["instagram", "ig-plain", false, FREE_FORM.instagram, TABLE_AGES],
+    ["whatsapp", "pn-1", false, [...FREE_FORM.whatsapp, "template"], TABLE_AGES],
+    // A Messenger page with utilityMessages: utility templates at any age.
+    ["messenger", "m-util", false, ["template"], UTILITY_AGES],
   ];
-  for (const [platform, channelId, humanAgent] of channels) {
-    const kinds: Kind[] =
-      platform === "whatsapp" ? ["text", "media", "template"] : ["text", "media"];
+  for (const [platform, channelId, humanAgent, kinds, ages] of channels) {
     for (const kind of kinds)
       for (const sender of ["agent", "bot"] as const)
-        for (const age of Object.keys(AGES) as Age[]) {
+        for (const age of ages) {
           const userId =
             platform === "whatsapp"
               ? `1555${out.length.toString().padStart(6, "0")}`
               : `u${out.length}`;
           out.push({
-            name: `${platform} humanAgent=${humanAgent} ${kind} ${sender} ${age}`,
+            name: `${platform} ${channelId} ${kind} ${sender} ${age}`,
             platform,
             channelId,
             humanAgent,
@@ -124,11 +163,39 @@ function cells(): Cell[] {
   return out;
 }
 
-function content(kind: Kind) {
-  if (kind === "text") return { text: "Your parcel left the warehouse this morning." };
-  if (kind === "media")
-    return { attachment: { type: "image", url: "https://cdn.example/parcel.png" } };
-  return { template: { name: "order_update", language: "en_US" } };
+function content(kind: Kind, reply: string) {
+  const text = "Your parcel left the warehouse this morning.";
+  switch (kind) {
+    case "text":
+      return { text };
+    case "quickReplies":
+      return { text, quickReplies: [{ title: "Thanks", payload: "THANKS" }] };
+    case "media":
+      return { attachment: { type: "image", url: "https://cdn.example/parcel.png" } };
+    case "buttons":
+      return {
+        buttons: { text, buttons: [{ type: "postback", title: "Track it", payload: "TRACK" }] },
+      };
+    case "list":
+      return {
+        list: { text, button: "Options", sections: [{ rows: [{ id: "track", title: "Track" }] }] },
+      };
+    case "reaction":
+      return { reaction: { metaMessageId: reply, emoji: "👍" } };
+    case "location":
+      return { location: { latitude: 52.52, longitude: 13.405 } };
+    case "raw":
+      return { raw: { type: "text", text: { body: text } } };
+    case "template":
+      return { template: { name: "order_update", language: "en_US" } };
+  }
+}
+
+/** A raw message is Meta's own object: a WhatsApp one on WhatsApp, a `message` field elsewhere. */
+function contentFor(cell: Cell) {
+  const made = content(cell.kind, cell.reply ?? "mid.none");
+  if (cell.kind === "raw" && cell.platform !== "whatsapp") return { raw: { text: "Hello" } };
+  return made;
 }
 
 describe("the decision table, end to end", () => {
@@ -139,18 +206,23 @@ describe("the decision table, end to end", () => {
     h = await startHarness();
     for (const [key, token] of Object.entries(TOKENS)) {
       const [platform, channelId] = key.split(":") as [Platform, string];
+      const utility = channelId === "m-util";
       await h.channel({
         platform,
         channelId,
         accessToken: token,
         humanAgent: channelId.endsWith("-ha"),
+        ...(utility ? { utilityMessages: true } : {}),
+        ...(utility
+          ? { templates: [{ name: "order_update", language: "en_US", status: "APPROVED" }] }
+          : {}),
         ...(PAGE_OF[channelId] ? { pageId: PAGE_OF[channelId] } : {}),
       });
     }
     const now = Date.now();
     for (const cell of all) {
       const age = AGES[cell.age];
-      if (age !== null) await h.customerWrote(cell, now - age);
+      if (age !== null) cell.reply = await h.customerWrote(cell, now - age);
     }
     await Promise.all(
       all.map(async (cell) => {
@@ -158,16 +230,17 @@ describe("the decision table, end to end", () => {
           channel: { platform: cell.platform, id: cell.channelId },
           recipient: { id: cell.userId },
           sender: { type: cell.sender, id: "someone" },
-          message: content(cell.kind),
+          message: contentFor(cell),
         });
       }),
     );
-    await Promise.all(all.map((cell) => h.waitFinal(cell.id ?? "", 60_000)));
-  }, 120_000);
+    await Promise.all(all.map((cell) => h.waitFinal(cell.id ?? "", 120_000)));
+  }, 240_000);
   afterAll(() => h.close());
 
-  it("covers 110 cells", () => {
-    expect(all).toHaveLength(110);
+  it("covers every free-form kind of every platform, templates and utility templates", () => {
+    // (6 Messenger + 5 Instagram kinds) × 2 channels, 9 WhatsApp kinds, 1 utility page; × 2 × 5.
+    expect(all).toHaveLength((6 * 2 + 5 * 2 + 9 + 1) * 2 * 5);
   });
 
   it.each(all.map((c) => [c.name, c] as const))("%s", async (_name, cell) => {
@@ -203,13 +276,13 @@ describe("the decision table, end to end", () => {
     } else {
       expect(send?.messagingType).toBe(cell.expect.send);
       expect(send?.tag).toBe(cell.expect.tag);
-      expect(send?.body).toMatchObject({ message: { metadata: id } });
+      // A reaction is a sender action: no message, no metadata, no message id in Meta's answer.
+      if (cell.kind === "reaction") expect(send?.senderAction).toBe("react");
+      else expect(send?.body).toMatchObject({ message: { metadata: id } });
     }
-    expect(record.body).toMatchObject({
-      status: "sent",
-      attempts: 1,
-      metaMessageId: send?.metaMessageId,
-    });
+    const metaMessageId = send?.metaMessageId ?? null;
+    expect(record.body).toMatchObject({ status: "sent", attempts: 1 });
+    expect(record.body.metaMessageId ?? null).toBe(metaMessageId);
     const event = await h.event(id, "message.sent");
     const messagingType =
       cell.platform === "whatsapp"
@@ -222,10 +295,27 @@ describe("the decision table, end to end", () => {
       platform: cell.platform,
       channelId: cell.channelId,
       userId: cell.userId,
-      metaMessageId: send?.metaMessageId,
+      metaMessageId,
       messagingType,
       ...("tag" in cell.expect && cell.expect.tag ? { tag: cell.expect.tag } : {}),
     });
+  });
+
+  it("refuses a utility template at the API on a page without utilityMessages, queueing nothing", async () => {
+    for (const channelId of ["m-ha", "m-plain"]) {
+      const res = await h.api("POST", "/v1/messages", {
+        channel: { platform: "messenger", id: channelId },
+        recipient: { id: "u-utility-refused" },
+        sender: { type: "bot" },
+        message: content("template", ""),
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details).toEqual([
+        { path: "message.template", message: expect.any(String) },
+      ]);
+    }
+    const conv = { platform: "messenger" as const, channelId: "m-ha", userId: "u-utility-refused" };
+    expect(await h.redis.llen(h.keys.mailbox(conv))).toBe(0);
   });
 
   it("never had the fake Meta refuse a send (our decisions match its rules)", () => {

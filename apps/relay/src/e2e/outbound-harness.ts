@@ -69,8 +69,11 @@ export interface Harness {
   api(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }>;
   /** PUT the channel on our side and register it with the fake Meta. */
   channel(channel: SimChannel & { name?: string }): Promise<void>;
-  /** The customer wrote at `atMs`, as the ingress would record it (and Meta knows it). */
-  customerWrote(conv: ConversationRef, atMs: number): Promise<void>;
+  /**
+   * The customer wrote at `atMs`, as the ingress would record it (and Meta knows it). Resolves to
+   * Meta's id of that message, which replies, reactions and read receipts may name.
+   */
+  customerWrote(conv: ConversationRef, atMs: number): Promise<string>;
   send(body: Record<string, unknown>): Promise<string>;
   waitFinal(id: string, timeoutMs?: number): Promise<MessageView>;
   event(id: string, type: "message.sent" | "message.failed"): Promise<RelayEvent | null>;
@@ -159,23 +162,26 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const res = await call("PUT", `/v1/channels/${channel.platform}/${channel.channelId}`, {
         accessToken: channel.accessToken,
         humanAgent: channel.humanAgent ?? false,
+        ...(channel.utilityMessages ? { utilityMessages: true } : {}),
         ...(channel.pageId ? { pageId: channel.pageId } : {}),
         ...(channel.name ? { name: channel.name } : {}),
       });
       if (res.status !== 200 && res.status !== 201) throw new Error(`PUT channel: ${res.status}`);
     },
     async customerWrote(conv, atMs) {
-      sim.customerWrote({ ...conv, atMs });
+      const metaMessageId = `${conv.platform === "whatsapp" ? "wamid" : "mid"}.${conv.userId}.${atMs}`;
+      sim.customerWrote({ ...conv, atMs, metaMessageId });
       await windows.recordCustomerActions([
         {
           type: "customer_action",
           ...conv,
           userIds: [conv.userId],
-          metaMessageId: `mid.${conv.userId}.${atMs}`,
+          metaMessageId,
           kind: "message",
           timestampMs: atMs,
         },
       ]);
+      return metaMessageId;
     },
     async send(body) {
       const res = await call("POST", "/v1/messages", body);

@@ -162,3 +162,63 @@ describe("reasonForStatusErrors", () => {
     expect(isWindowRefusal([{ code: 131026, message: "" }])).toBe(false);
   });
 });
+
+describe("classifyGraphFailure: template refusals", () => {
+  const utility = { messagingType: "UTILITY" as const };
+
+  it.each([132000, 132001, 132012, 132015, 132016])(
+    "%s (WhatsApp template): invalid_message, the template is named as the cause",
+    (code) => {
+      expect(classifyGraphFailure(meta(code))).toEqual({
+        action: "fail",
+        reason: "invalid_message",
+        windowDisagreement: false,
+        cause: "template_rejected",
+      });
+    },
+  );
+
+  it("a utility template Meta does not know or has not approved: invalid_message, template", () => {
+    expect(classifyGraphFailure(meta(100), utility)).toMatchObject({
+      reason: "invalid_message",
+      cause: "template_rejected",
+    });
+    // The same 100 on a normal reply is only invalid content.
+    expect(classifyGraphFailure(meta(100))).toEqual({
+      action: "fail",
+      reason: "invalid_message",
+      windowDisagreement: false,
+    });
+  });
+
+  it.each([
+    [10, undefined],
+    [200, undefined],
+    [200, 1234],
+    [3, undefined],
+  ])("%s/%s on a utility send: the page lacks the permission (operator action)", (c, s) => {
+    expect(classifyGraphFailure(meta(c, s), utility)).toEqual({
+      action: "fail",
+      reason: "meta_error",
+      windowDisagreement: false,
+      cause: "utility_permission_missing",
+    });
+  });
+
+  it("keeps the other rows first: window, recipient and token errors on a utility send", () => {
+    expect(classifyGraphFailure(meta(10, 2018278), utility)).toMatchObject({
+      reason: "window_closed",
+    });
+    expect(classifyGraphFailure(meta(200, 2018108), utility)).toMatchObject({
+      reason: "recipient_unavailable",
+    });
+    expect(classifyGraphFailure(meta(190, undefined, 401), utility)).toMatchObject({
+      reason: "channel_auth_failed",
+    });
+    expect(classifyGraphFailure(meta(10), { messagingType: "RESPONSE" })).toEqual({
+      action: "fail",
+      reason: "meta_error",
+      windowDisagreement: false,
+    });
+  });
+});

@@ -119,10 +119,28 @@ describe("buildSendRequest", () => {
     });
   });
 
-  it("refuses a template on Messenger", () => {
+  it("writes a Messenger utility template with messaging_type UTILITY", () => {
+    const request = buildSendRequest(
+      spec({
+        messagingType: "UTILITY",
+        content: { template: { name: "order_shipped", language: "en_US" } },
+      }),
+      "v26.0",
+    );
+    expect(request.body).toEqual({
+      recipient: { id: "PSID1" },
+      messaging_type: "UTILITY",
+      message: {
+        template: { name: "order_shipped", language: { code: "en_US" } },
+        metadata: "msg_01",
+      },
+    });
+  });
+
+  it("refuses a kind pages cannot carry", () => {
     expect(() =>
-      buildSendRequest(spec({ content: { template: { name: "t", language: "en" } } }), "v26.0"),
-    ).toThrow(/WhatsApp-only/);
+      buildSendRequest(spec({ content: { location: { latitude: 1, longitude: 2 } } }), "v26.0"),
+    ).toThrow(/not carried by Messenger or Instagram/);
   });
 
   it("tells phone numbers from business-scoped ids", () => {

@@ -57,7 +57,9 @@ async function handleSend(state: GraphState, req: Request, res: Response): Promi
   const body = parseBody(req);
   const channel = state.channels.resolve(pathId, body, state.windows);
   const platform = channel?.platform ?? guessPlatform(body);
-  const facts = platform === "whatsapp" ? whatsappFacts(body) : messengerFacts(body);
+  const owner = (id: string) =>
+    state.windows.messageOwner("whatsapp", channel?.channelId ?? pathId, id);
+  const facts = platform === "whatsapp" ? whatsappFacts(body, owner) : messengerFacts(body);
   const token = tokenOf(req, body);
   const send: SimSend = {
     platform,

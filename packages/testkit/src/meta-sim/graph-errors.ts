@@ -82,6 +82,65 @@ export function reEngagement(): GraphError {
   };
 }
 
+/** WhatsApp: a required field is missing (its details name it). */
+export function missingParameter(details: string): GraphError {
+  return { status: 400, code: 131008, message: "(#131008) Required parameter is missing", details };
+}
+
+/** WhatsApp: a field's value breaks Meta's rules (a count, a length, an unknown id). */
+export function invalidValue(details: string): GraphError {
+  return { status: 400, code: 131009, message: "(#131009) Parameter value is not valid", details };
+}
+
+/** WhatsApp: no approved template of that name and language on this number. */
+export function templateMissing(name: string, language: string): GraphError {
+  return {
+    status: 404,
+    code: 132001,
+    message: "(#132001) Template name does not exist in the translation",
+    details: `template name (${name}) does not exist in ${language}`,
+  };
+}
+
+export function templatePaused(): GraphError {
+  return {
+    status: 400,
+    code: 132015,
+    message: "(#132015) Template is Paused",
+    details: "Template is paused due to low quality",
+  };
+}
+
+export function templateDisabled(): GraphError {
+  return {
+    status: 400,
+    code: 132016,
+    message: "(#132016) Template is disabled",
+    details: "Template has been paused too many times",
+  };
+}
+
+/**
+ * Messenger: the page's token lacks pages_utility_messaging. Meta's exact code is UNCONFIRMED;
+ * peers quote the text, and 10 is Meta's code for a missing messaging permission.
+ */
+export function utilityPermissionMissing(): GraphError {
+  return {
+    status: 400,
+    code: 10,
+    message: "(#10) This message requires the pages_utility_messaging permission",
+  };
+}
+
+/** Messenger: the utility template is unknown or not approved for the page (UNCONFIRMED shape). */
+export function utilityTemplateRefused(name: string, why: "unknown" | "unapproved"): GraphError {
+  return invalidParameter(
+    why === "unknown"
+      ? `Template ${name} does not exist for this page`
+      : `Template ${name} is not approved for sending`,
+  );
+}
+
 export function unsupportedType(type: string): GraphError {
   return {
     status: 400,

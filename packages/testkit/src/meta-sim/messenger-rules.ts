@@ -2,8 +2,11 @@ import {
   humanAgentNotApproved,
   invalidParameter,
   outsideWindow,
+  utilityPermissionMissing,
+  utilityTemplateRefused,
   type GraphError,
 } from "./graph-errors";
+import { pageMessageError } from "./messenger-message-rules";
 import { newMid } from "./ids";
 import type { SimChannel } from "./types";
 import { isRecord, stringField, type SendFacts, type Verdict } from "./verdict";
@@ -11,13 +14,13 @@ import { HUMAN_AGENT_WINDOW_MS, STANDARD_WINDOW_MS, type WindowBook } from "./wi
 
 type PagePlatform = "messenger" | "instagram";
 
-const MESSAGING_TYPES = new Set(["RESPONSE", "UPDATE", "MESSAGE_TAG"]);
+const MESSAGING_TYPES = new Set(["RESPONSE", "UPDATE", "MESSAGE_TAG", "UTILITY"]);
 /** Retired by Meta on 2026-04-27: every request carrying one gets error 100. */
 const RETIRED_TAGS = new Set(["ACCOUNT_UPDATE", "CONFIRMED_EVENT_UPDATE", "POST_PURCHASE_UPDATE"]);
 /** The subcode production saw on retired-tag refusals. */
 const RETIRED_TAG_SUBCODE = 1893061;
 const SENDER_ACTIONS = new Set(["typing_on", "typing_off", "mark_seen"]);
-const ATTACHMENT_TYPES = new Set(["image", "video", "audio", "file", "template"]);
+const REACTIONS = new Set(["react", "unreact"]);
 
 export function messengerFacts(body: unknown): SendFacts {
   const facts: SendFacts = {
@@ -27,6 +30,8 @@ export function messengerFacts(body: unknown): SendFacts {
   const tag = stringField(body, "tag");
   if (messagingType !== undefined) facts.messagingType = messagingType;
   if (tag !== undefined) facts.tag = tag;
+  const action = stringField(body, "sender_action");
+  if (action !== undefined) facts.senderAction = action;
   return facts;
 }
 
@@ -41,19 +46,75 @@ export function judgeMessengerSend(
   if (!isRecord(body) || facts.userId === "") {
     return refuse(invalidParameter("The parameter recipient is required"));
   }
+  if (body.message === undefined && REACTIONS.has(String(body.sender_action))) {
+    return judgeReaction(channel, body, facts, windows, nowMs);
+  }
   if (body.message === undefined && body.sender_action !== undefined) {
     return judgeSenderAction(channel, body.sender_action, facts.userId, windows, nowMs);
   }
-  const shapeError = messagingTypeError(facts) ?? messageError(channel.platform, body.message);
+  const utility = facts.messagingType === "UTILITY";
+  const shapeError =
+    messagingTypeError(channel.platform, facts) ??
+    pageMessageError(channel.platform, body.message, utility) ??
+    replyToError(body.reply_to);
   if (shapeError) return refuse(shapeError);
-  const windowError = windowRuleError(channel, facts, windows, nowMs);
-  if (windowError) return refuse(windowError);
+  const ruleError = utility
+    ? utilityError(channel, body.message)
+    : windowRuleError(channel, facts, windows, nowMs);
+  if (ruleError) return refuse(ruleError);
   const mid = newMid();
+  windows.recordMessage(channel.platform, channel.channelId, facts.userId, mid);
   return {
     kind: "accept",
     metaMessageId: mid,
     response: { recipient_id: facts.userId, message_id: mid },
   };
+}
+
+/** `react` / `unreact` on a message of this conversation; a reaction is judged like a message. */
+function judgeReaction(
+  channel: SimChannel & { platform: PagePlatform },
+  body: Record<string, unknown>,
+  facts: SendFacts,
+  windows: WindowBook,
+  nowMs: number,
+): Verdict {
+  const target = stringField(body.payload, "message_id");
+  if (target === undefined || target === "") {
+    return refuse(invalidParameter("The parameter payload[message_id] is required"));
+  }
+  if (windows.messageOwner(channel.platform, channel.channelId, target) !== facts.userId) {
+    return refuse(invalidParameter("Param payload[message_id] is not a message of this thread"));
+  }
+  const reaction = stringField(body.payload, "reaction");
+  if (body.sender_action === "react" && (reaction === undefined || reaction === "")) {
+    return refuse(invalidParameter("The parameter payload[reaction] is required"));
+  }
+  const shapeError =
+    facts.messagingType === undefined ? undefined : messagingTypeError(channel.platform, facts);
+  if (shapeError) return refuse(shapeError);
+  const windowError = windowRuleError(channel, facts, windows, nowMs);
+  if (windowError) return refuse(windowError);
+  return { kind: "accept", metaMessageId: undefined, response: { recipient_id: facts.userId } };
+}
+
+function replyToError(replyTo: unknown): GraphError | undefined {
+  if (replyTo === undefined) return undefined;
+  const mid = stringField(replyTo, "mid");
+  return mid === undefined || mid === ""
+    ? invalidParameter("The parameter reply_to[mid] is required")
+    : undefined;
+}
+
+/** A utility template: the page's permission, then the template's review (at any age). */
+function utilityError(channel: SimChannel, message: unknown): GraphError | undefined {
+  if (!channel.utilityMessages) return utilityPermissionMissing();
+  const template = isRecord(message) ? message.template : undefined;
+  const name = stringField(template, "name") ?? "";
+  const language = stringField(isRecord(template) ? template.language : undefined, "code");
+  const known = (channel.templates ?? []).find((t) => t.name === name && t.language === language);
+  if (!known) return utilityTemplateRefused(name, "unknown");
+  return known.status === "APPROVED" ? undefined : utilityTemplateRefused(name, "unapproved");
 }
 
 function judgeSenderAction(
@@ -74,11 +135,13 @@ function judgeSenderAction(
   return { kind: "accept", metaMessageId: undefined, response: { recipient_id: userId } };
 }
 
-function messagingTypeError(facts: SendFacts): GraphError | undefined {
+function messagingTypeError(platform: PagePlatform, facts: SendFacts): GraphError | undefined {
   if (facts.messagingType === undefined) {
     return invalidParameter("The parameter messaging_type is required");
   }
-  if (!MESSAGING_TYPES.has(facts.messagingType)) {
+  // Utility messages are Messenger's; Instagram has none (UNCONFIRMED, assumed not available).
+  const known = MESSAGING_TYPES.has(facts.messagingType);
+  if (!known || (platform === "instagram" && facts.messagingType === "UTILITY")) {
     return invalidParameter("Param messaging_type must be one of {RESPONSE, UPDATE, MESSAGE_TAG}");
   }
   if (facts.messagingType !== "MESSAGE_TAG") return undefined;
@@ -89,44 +152,6 @@ function messagingTypeError(facts: SendFacts): GraphError | undefined {
   // HUMAN_AGENT is the one general-purpose tag left (and the only one Instagram ever had).
   if (facts.tag !== "HUMAN_AGENT") return invalidParameter("Param tag must be HUMAN_AGENT");
   return undefined;
-}
-
-function messageError(platform: PagePlatform, message: unknown): GraphError | undefined {
-  if (!isRecord(message)) return invalidParameter("The parameter message is required");
-  const hasText = message.text !== undefined;
-  const hasAttachment = message.attachment !== undefined;
-  if (hasText === hasAttachment) {
-    return invalidParameter("Param message must have exactly one of text or attachment");
-  }
-  const metadata = message.metadata;
-  if (metadata !== undefined && (typeof metadata !== "string" || metadata.length >= 1000)) {
-    return invalidParameter(
-      "Param message[metadata] must be a string of less than 1000 characters",
-    );
-  }
-  return hasText ? textError(platform, message.text) : attachmentError(message.attachment);
-}
-
-function textError(platform: PagePlatform, text: unknown): GraphError | undefined {
-  if (typeof text !== "string" || text.length === 0) {
-    return invalidParameter("Param message[text] must be a non-empty UTF-8 string");
-  }
-  // Messenger counts characters (under 2000); Instagram counts bytes (at most 1000).
-  const tooLong =
-    platform === "instagram" ? Buffer.byteLength(text, "utf8") > 1000 : text.length >= 2000;
-  return tooLong ? invalidParameter("Param message[text] is too long") : undefined;
-}
-
-function attachmentError(attachment: unknown): GraphError | undefined {
-  const type = stringField(attachment, "type");
-  if (type === undefined || !ATTACHMENT_TYPES.has(type)) {
-    return invalidParameter(
-      "Param message[attachment][type] must be one of {image, video, audio, file, template}",
-    );
-  }
-  return isRecord(attachment) && isRecord(attachment.payload)
-    ? undefined
-    : invalidParameter("The parameter message[attachment][payload] is required");
 }
 
 function windowRuleError(

@@ -184,7 +184,13 @@ function recordWindow(simulator: MetaSimulator | undefined, event: ResolvedEvent
   if (!simulator) return;
   const { platform, channelId } = event.who;
   for (const userId of windowOpeners(event)) {
-    simulator.customerWrote({ platform, channelId, userId, atMs: event.atMs });
+    simulator.customerWrote({
+      platform,
+      channelId,
+      userId,
+      atMs: event.atMs,
+      metaMessageId: event.metaId,
+    });
   }
 }
 

@@ -41,9 +41,10 @@ export async function startMetaSimulator(
     graphUrl: `http://127.0.0.1:${port}`,
     sends: log.sends,
     addChannel: (channel) => channels.add(channel),
-    customerWrote: ({ platform, channelId, userId, atMs }) => {
+    customerWrote: ({ platform, channelId, userId, atMs, metaMessageId }) => {
       if (!Number.isFinite(atMs)) throw new SimulatorError("invalid_time", "atMs must be a number");
       windows.record(platform, channelId, userId, atMs);
+      if (metaMessageId) windows.recordMessage(platform, channelId, userId, metaMessageId);
     },
     refusals: () => log.refusals(),
     inject: (rule) => faults.inject(rule),

@@ -13,6 +13,21 @@ export interface SimChannel {
   humanAgent?: boolean;
   /** Instagram: the linked page id used in the send path (defaults to `channelId`). */
   pageId?: string;
+  /** Messenger: the page's token carries `pages_utility_messaging` (utility templates). */
+  utilityMessages?: boolean;
+  /**
+   * The page's or number's message templates and their review status. Messenger utility templates
+   * must be listed and approved; a WhatsApp number without a list accepts any template name.
+   */
+  templates?: SimTemplate[];
+}
+
+/** A message template as Meta's template review left it. */
+export interface SimTemplate {
+  name: string;
+  /** e.g. en_US. */
+  language: string;
+  status: "APPROVED" | "PENDING" | "REJECTED" | "PAUSED" | "DISABLED";
 }
 
 /** One send request as the fake Graph API saw it, whatever it answered. */
@@ -31,6 +46,11 @@ export interface SimSend {
   tag?: string;
   /** WhatsApp `type` (text | image | ... | template). */
   waType?: string;
+  /**
+   * A sender action: Messenger/Instagram `sender_action` (typing_on, typing_off, mark_seen, react,
+   * unreact); WhatsApp `mark_seen` for a read receipt, `typing_on` with its typing indicator.
+   */
+  senderAction?: string;
   /** refused = Meta's rules said no; fault = injected by `inject()` or `chaos()`. */
   outcome: "accepted" | "refused" | "fault";
   metaMessageId?: string;
@@ -42,7 +62,7 @@ export interface SimSend {
    * later through a `failed` status webhook (posted by an attached SimCustomers).
    */
   failsAsync?: boolean;
-  /** Arrival time, ms. */
+  /** Arrival time, ms (Date.now() when the request reached the fake). */
   at: number;
 }
 
@@ -87,12 +107,16 @@ export interface MetaSimulator {
   /** Use as META_GRAPH_URL; serves POST /{version}/{id}/messages. */
   readonly graphUrl: string;
   addChannel(channel: SimChannel): void;
-  /** Records a window-opening customer action (the later of this and any earlier one counts). */
+  /**
+   * Records a window-opening customer action (the later of this and any earlier one counts) and,
+   * with `metaMessageId`, the message: replies, reactions and read receipts may name it.
+   */
   customerWrote(input: {
     platform: SimPlatform;
     channelId: string;
     userId: string;
     atMs: number;
+    metaMessageId?: string;
   }): void;
   /** Every send request, in arrival order. */
   readonly sends: SimSend[];

@@ -13,6 +13,7 @@ export interface SendFacts {
   messagingType?: string;
   tag?: string;
   waType?: string;
+  senderAction?: string;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

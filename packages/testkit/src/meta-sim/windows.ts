@@ -12,12 +12,24 @@ export const HUMAN_AGENT_WINDOW_MS = 7 * 24 * HOUR_MS;
  */
 export class WindowBook {
   readonly #lastAction = new Map<string, number>();
+  /** Message ids in each channel (the customer's and the business's) and whose conversation. */
+  readonly #messages = new Map<string, string>();
 
   /** Keeps the latest action: webhooks arrive out of order, Meta's clock does not. */
   record(platform: SimPlatform, channelId: string, userId: string, atMs: number): void {
     const key = windowKey(platform, channelId, userId);
     const previous = this.#lastAction.get(key);
     if (previous === undefined || atMs > previous) this.#lastAction.set(key, atMs);
+  }
+
+  /** A message of the conversation, written by either side: it can be replied to or reacted to. */
+  recordMessage(platform: SimPlatform, channelId: string, userId: string, id: string): void {
+    this.#messages.set(JSON.stringify([platform, channelId, id]), userId);
+  }
+
+  /** The customer whose conversation holds message `id`, if the channel knows it. */
+  messageOwner(platform: SimPlatform, channelId: string, id: string): string | undefined {
+    return this.#messages.get(JSON.stringify([platform, channelId, id]));
   }
 
   lastAction(platform: SimPlatform, channelId: string, userId: string): number | undefined {
