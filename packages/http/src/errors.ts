@@ -1,10 +1,14 @@
 import { isRelayError, type ErrorCode } from "@meta-relay/core";
 import type { Logger } from "@meta-relay/observability";
 import type { ErrorRequestHandler, Response } from "express";
+import { requestIdOf, requestLog } from "./request-id";
 
-/** The one error envelope of every HTTP route: `{ error: { code, message, details? } }`. */
+/**
+ * The one error envelope of every HTTP route: `{ error: { code, message, details?, requestId } }`
+ * (`requestId` is the request's X-Request-Id).
+ */
 export interface ErrorEnvelope {
-  error: { code: ErrorCode; message: string; details?: unknown };
+  error: { code: ErrorCode; message: string; details?: unknown; requestId?: string };
 }
 
 export function sendError(
@@ -16,6 +20,8 @@ export function sendError(
 ): void {
   const body: ErrorEnvelope = { error: { code, message } };
   if (details !== undefined) body.error.details = details;
+  const requestId = requestIdOf(res);
+  if (requestId !== undefined) body.error.requestId = requestId;
   res.status(status).json(body);
 }
 
@@ -55,8 +61,9 @@ interface BodyParserError {
 }
 
 /** The last middleware of every app: one place where errors become HTTP answers. */
-export function errorMapper(logger: Logger): ErrorRequestHandler {
+export function errorMapper(base: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, next) => {
+    const logger = requestLog(res, base);
     if (res.headersSent) {
       next(err);
       return;
