@@ -36,7 +36,12 @@ describe("POST /webhooks/meta: status items", () => {
   const sentAt = Math.floor(Date.now() / 1000) - 60;
   const statuses = whatsappWebhook(PHONE_ID, {
     statuses: [
-      { id: "wamid.out1", status: "sent", timestamp: String(sentAt), recipient_id: "4915112345678" },
+      {
+        id: "wamid.out1",
+        status: "sent",
+        timestamp: String(sentAt),
+        recipient_id: "4915112345678",
+      },
       {
         id: "wamid.out1",
         status: "failed",
