@@ -41,6 +41,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   channel_not_found: 404,
   message_not_found: 404,
   read_only: 405,
+  key_not_found: 404,
+  key_limit_reached: 409,
   payload_too_large: 413,
   unavailable: 503,
   queue_metrics_timeout: 503,

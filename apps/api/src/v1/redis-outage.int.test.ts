@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
+import { cachedKeyLookup } from "@meta-relay/access";
 import { createHttpServer } from "@meta-relay/http";
 import { createLogger, createMetrics } from "@meta-relay/observability";
 import { createOutbox } from "@meta-relay/outbound";
 import { openQueue, OUTBOUND_QUEUE } from "@meta-relay/queues";
 import {
+  createApiKeyStore,
   createChannelStore,
   createKeys,
   createMessageStore,
@@ -23,6 +25,7 @@ describe("/v1 while Redis is down", () => {
   let server: RedisServer;
   let base = "";
   let close: () => Promise<void>;
+  let scopedKey = "";
 
   beforeAll(async () => {
     server = await startRedisServer({ args: ["--appendonly", "yes"] });
@@ -41,12 +44,18 @@ describe("/v1 while Redis is down", () => {
     const channels = createChannelStore(redis, keys, createTokenCipher(randomBytes(32)));
     const log = createLogger({ level: "silent" });
     const messages = createMessageStore(redis, keys, { retentionMs: 3_600_000 });
+    const apiKeys = createApiKeyStore(redis, keys);
+    scopedKey =
+      (await apiKeys.create({ name: "bot", access: "send", channels: ["messenger/100"] }))?.key ??
+      "";
     const deps: V1Deps = {
       log,
       redis,
       keys,
       channels,
       outbox: createOutbox({ channels, messages, queue: outboundQueue, log }),
+      apiKeys,
+      keyLookup: cachedKeyLookup(apiKeys),
       marginMs: 60_000,
     };
     const http = createHttpServer({
@@ -71,10 +80,10 @@ describe("/v1 while Redis is down", () => {
     await server.stop("SIGTERM");
   });
 
-  const call = (method: string, path: string, body?: unknown) =>
+  const call = (method: string, path: string, body?: unknown, key = KEY) =>
     fetch(`${base}${path}`, {
       method,
-      headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
 
@@ -96,6 +105,10 @@ describe("/v1 while Redis is down", () => {
       expect({ path, status: res.status }).toEqual({ path, status: 503 });
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("unavailable");
     }
+    // A scoped key cannot be looked up: 503 as well, neither accepted nor refused as unknown.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const scoped = await call("GET", "/v1/channels", undefined, scopedKey);
+    expect(scoped.status).toBe(503);
     await server.restart();
     const deadline = Date.now() + 20_000;
     let status = 0;
@@ -104,5 +117,6 @@ describe("/v1 while Redis is down", () => {
       if (status !== 202) await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(status).toBe(202);
+    expect((await call("GET", "/v1/channels", undefined, scopedKey)).status).toBe(200);
   }, 60_000);
 });
