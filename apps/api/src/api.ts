@@ -1,3 +1,4 @@
+import { cachedKeyLookup } from "@meta-relay/access";
 import type { RelayConfig } from "@meta-relay/config";
 import { createHttpServer } from "@meta-relay/http";
 import { createGraphClient } from "@meta-relay/meta";
@@ -6,6 +7,7 @@ import { createOutbox } from "@meta-relay/outbound";
 import { openQueue, OUTBOUND_QUEUE } from "@meta-relay/queues";
 import {
   closeRedis,
+  createApiKeyStore,
   createChannelStore,
   createKeys,
   createMessageStore,
@@ -49,6 +51,7 @@ export async function startApi({ config, logger, metrics }: RoleDeps): Promise<R
     onError: (err) => log.warn({ err }, "outbound queue error"),
   });
   const channels = createChannelStore(redis, keys, createTokenCipher(config.encryptionKey));
+  const apiKeys = createApiKeyStore(redis, keys);
   http.app.use(
     "/v1",
     v1Router(
@@ -65,6 +68,8 @@ export async function startApi({ config, logger, metrics }: RoleDeps): Promise<R
           queue: outboundQueue,
           log: log.child({ module: "messages" }),
         }),
+        apiKeys,
+        keyLookup: cachedKeyLookup(apiKeys),
         marginMs: config.windowMarginMs,
         graph: createGraphClient({
           graphUrl: config.meta.graphUrl,

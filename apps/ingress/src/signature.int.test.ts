@@ -39,7 +39,11 @@ describe("POST /webhooks/meta: signatures", () => {
     expect(res.status).toBe(401);
     const text = await res.text();
     expect(JSON.parse(text)).toEqual({
-      error: { code: "invalid_signature", message: expect.any(String) },
+      error: {
+        code: "invalid_signature",
+        message: expect.any(String),
+        requestId: expect.any(String),
+      },
     });
     expect(text).not.toMatch(/[0-9a-f]{64}/);
     expect(await t.lastCustomerMessageAt(conv(userId))).toBeNull();

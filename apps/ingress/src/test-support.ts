@@ -3,7 +3,12 @@
 import { loadConfig, type RelayConfig } from "@meta-relay/config";
 import type { ConversationRef } from "@meta-relay/core";
 import { metaSignature } from "@meta-relay/meta";
-import { createLogger, createMetrics, type RelayMetrics } from "@meta-relay/observability";
+import {
+  createLogger,
+  createMetrics,
+  type Logger,
+  type RelayMetrics,
+} from "@meta-relay/observability";
 import { EVENTS_QUEUE, openQueue } from "@meta-relay/queues";
 import {
   closeRedis,
@@ -43,10 +48,12 @@ export interface PostOptions {
   secret?: string;
   /** The exact header value; null sends no header. */
   signature?: string | null;
+  /** Further request headers. */
+  headers?: Record<string, string>;
 }
 
 export async function startTestIngress(
-  options: { redisUrl?: string; statusSink?: StatusSink } = {},
+  options: { redisUrl?: string; statusSink?: StatusSink; logger?: Logger } = {},
 ): Promise<TestIngress> {
   const prefix = uniquePrefix();
   // A test that brings its own (single) Redis names it; the others run on the suite's Redis.
@@ -61,7 +68,7 @@ export async function startTestIngress(
     LOG_LEVEL: "silent",
   });
   const metrics = createMetrics();
-  const logger = createLogger({ level: "silent" });
+  const logger = options.logger ?? createLogger({ level: "silent" });
   const ingress = await startIngress({
     config,
     logger,
@@ -115,7 +122,10 @@ export function postWebhook(base: string, body: unknown, options: PostOptions = 
     options.signature === undefined
       ? metaSignature(raw, options.secret ?? NEW_SECRET)
       : options.signature;
-  const headers: Record<string, string> = { "content-type": "application/json" };
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    ...options.headers,
+  };
   if (signature !== null) headers["x-hub-signature-256"] = signature;
   return fetch(`${base}/webhooks/meta`, { method: "POST", headers, body: raw });
 }

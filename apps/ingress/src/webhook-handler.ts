@@ -41,8 +41,10 @@ export interface WebhookResult {
  * Throws InvalidWebhookError for a body that is not a webhook, UnavailableError when Redis
  * cannot take the writes in time.
  */
-export function createWebhookHandler(deps: WebhookHandlerDeps) {
-  return async (payload: unknown): Promise<WebhookResult> => {
+export function createWebhookHandler(handlerDeps: WebhookHandlerDeps) {
+  // `log`: the request's logger, whose lines carry its request id.
+  return async (payload: unknown, log?: Logger): Promise<WebhookResult> => {
+    const deps = log ? { ...handlerDeps, log } : handlerDeps;
     const normalised = normaliseWebhook(payload);
     countItems(deps, normalised);
     const actions = withoutStale(deps, normalised.items.filter(isCustomerAction));

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { UnavailableError } from "@meta-relay/core";
-import { refuseOversized, sendError } from "@meta-relay/http";
+import { refuseOversized, requestLog, sendError } from "@meta-relay/http";
 import {
   InvalidWebhookError,
   SIGNATURE_HEADER,
@@ -26,7 +26,8 @@ export const MAX_WEBHOOK_BYTES = 3 * 1024 * 1024;
 export interface WebhookRouteDeps {
   verifyToken: string;
   appSecrets: readonly string[];
-  handle: (payload: unknown) => Promise<WebhookResult>;
+  /** `log` is the request's logger, so the handler's lines carry the request id. */
+  handle: (payload: unknown, log: Logger) => Promise<WebhookResult>;
   metrics: RelayMetrics;
   log: Logger;
 }
@@ -55,7 +56,7 @@ function handshake(deps: WebhookRouteDeps): RequestHandler {
     const token = req.query["hub.verify_token"];
     const challenge = req.query["hub.challenge"];
     if (mode !== "subscribe" || typeof token !== "string" || !sameSecret(token, deps.verifyToken)) {
-      deps.log.warn({ modeOk: mode === "subscribe" }, "webhook handshake refused");
+      requestLog(res, deps.log).warn({ modeOk: mode === "subscribe" }, "webhook handshake refused");
       sendError(res, 403, "forbidden", "The verify token or mode does not match.");
       return;
     }
@@ -82,7 +83,10 @@ function receive(deps: WebhookRouteDeps): RequestHandler {
     const check = verifyMetaSignature(raw, req.get(SIGNATURE_HEADER), deps.appSecrets);
     if (!check.valid) {
       deps.metrics.signatureFailures.inc({ reason: check.reason });
-      deps.log.warn({ reason: check.reason, bytes: raw.length }, "webhook signature refused");
+      requestLog(res, deps.log).warn(
+        { reason: check.reason, bytes: raw.length },
+        "webhook signature refused",
+      );
       sendError(res, 401, "invalid_signature", "X-Hub-Signature-256 is missing or wrong.");
       return done("unknown", "unauthorized");
     }
@@ -102,8 +106,9 @@ async function processPayload(
   done: (object: string, outcome: Outcome) => void,
 ): Promise<void> {
   const object = objectOf(payload);
+  const log = requestLog(res, deps.log);
   try {
-    const result = await deps.handle(payload);
+    const result = await deps.handle(payload, log);
     res.status(200).json({ status: "received" });
     done(object, result.normalised.platform ? "accepted" : "ignored");
   } catch (error) {
@@ -115,7 +120,7 @@ async function processPayload(
       error instanceof UnavailableError
         ? error
         : new UnavailableError("The webhook could not be recorded.", error);
-    deps.log.warn({ err: unavailable.cause ?? unavailable, object }, "webhook not recorded");
+    log.warn({ err: unavailable.cause ?? unavailable, object }, "webhook not recorded");
     sendError(res, 503, unavailable.code, "The webhook could not be recorded; deliver it again.");
     done(object, "unavailable");
   }

@@ -8,6 +8,7 @@ import {
   positiveInt,
   redisUrl,
   strictBoolean,
+  webhookSecretList,
 } from "./parsers";
 
 export const ROLES = ["ingress", "api", "worker"] as const;
@@ -89,7 +90,8 @@ export const envSchema = z.object({
   /** Events one worker process POSTs at the same time. */
   EVENTS_CONCURRENCY: positiveInt(1, 1000).default(50),
   EVENTS_WEBHOOK_URL: httpUrl.optional(),
-  EVENTS_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Comma list while a secret is rotated; `whsec_<base64>` is the Standard Webhooks format. */
+  EVENTS_WEBHOOK_SECRET: webhookSecretList.optional(),
   EVENTS_TIMEOUT_MS: positiveInt(100, 120_000).default(10_000),
   /** Hours an event is retried while the receiver fails, before it is given up. */
   EVENTS_MAX_AGE_HOURS: positiveInt(1, 24 * 14).default(24),

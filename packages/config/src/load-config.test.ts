@@ -121,6 +121,54 @@ describe("loadConfig", () => {
     ).toEqual(["EVENTS_WEBHOOK_SECRET: required when EVENTS_WEBHOOK_URL is set"]);
   });
 
+  it("takes EVENTS_WEBHOOK_SECRET as a comma list of plain and whsec_ secrets", () => {
+    const whsec = `whsec_${Buffer.alloc(24, 9).toString("base64")}`;
+    const config = loadConfig({
+      ...complete,
+      EVENTS_WEBHOOK_SECRET: `${whsec}, plain-secret-0123456789`,
+    });
+    expect(config.events.webhookSecrets).toEqual([whsec, "plain-secret-0123456789"]);
+    expect(config.events.webhookSecret).toBe(whsec);
+    const single = loadConfig({ ...complete, EVENTS_WEBHOOK_SECRET: "plain-secret-0123456789" });
+    expect(single.events.webhookSecrets).toEqual(["plain-secret-0123456789"]);
+    expect(single.events.webhookSecret).toBe("plain-secret-0123456789");
+    expect(loadConfig(complete).events).toMatchObject({ webhookSecret: null, webhookSecrets: [] });
+  });
+
+  it("refuses short secrets and whsec_ secrets that are not 24-64 bytes of base64", () => {
+    const whsec = (bytes: number) => `whsec_${Buffer.alloc(bytes, 1).toString("base64")}`;
+    for (const secret of [whsec(64), whsec(32), whsec(24)]) {
+      expect(
+        loadConfig({ ...complete, EVENTS_WEBHOOK_SECRET: secret }).events.webhookSecrets,
+      ).toEqual([secret]);
+    }
+    const refused = [
+      whsec(23),
+      whsec(65),
+      "whsec_",
+      "whsec_not base64 at all!",
+      `${whsec(24)}=`,
+      whsec(32).replace(/=$/, ""),
+      "whsec_" + Buffer.alloc(24, 1).toString("base64url").replace(/A/g, "-"),
+    ];
+    for (const secret of refused) {
+      expect({
+        secret,
+        problems: problemsOf(() => loadConfig({ ...complete, EVENTS_WEBHOOK_SECRET: secret })),
+      }).toEqual({
+        secret,
+        problems: [
+          "EVENTS_WEBHOOK_SECRET.0: a whsec_ secret must carry 24-64 bytes in base64 after the prefix",
+        ],
+      });
+    }
+    expect(
+      problemsOf(() =>
+        loadConfig({ ...complete, EVENTS_WEBHOOK_SECRET: `plain-secret-0123456789,short` }),
+      ),
+    ).toEqual(["EVENTS_WEBHOOK_SECRET.1: must be at least 16 characters"]);
+  });
+
   it("accepts the encryption key as base64 and refuses a short one", () => {
     const base64 = Buffer.alloc(32, 7).toString("base64");
     expect(loadConfig({ ...complete, RELAY_ENCRYPTION_KEY: base64 }).encryptionKey).toEqual(

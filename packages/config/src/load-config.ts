@@ -27,7 +27,10 @@ export interface RelayConfig {
   worker: { outboundConcurrency: number; eventsConcurrency: number };
   events: {
     webhookUrl: string | null;
+    /** The first of EVENTS_WEBHOOK_SECRET: the key of X-Relay-Signature, as in release 1. */
     webhookSecret: string | null;
+    /** Every secret of EVENTS_WEBHOOK_SECRET: one Standard Webhooks signature each. */
+    webhookSecrets: string[];
     timeoutMs: number;
     maxAgeMs: number;
   };
@@ -126,7 +129,8 @@ function toConfig(p: ParsedEnv, roles: Role[]): RelayConfig {
     },
     events: {
       webhookUrl: p.EVENTS_WEBHOOK_URL ?? null,
-      webhookSecret: p.EVENTS_WEBHOOK_SECRET ?? null,
+      webhookSecret: p.EVENTS_WEBHOOK_SECRET?.[0] ?? null,
+      webhookSecrets: p.EVENTS_WEBHOOK_SECRET ?? [],
       timeoutMs: p.EVENTS_TIMEOUT_MS,
       maxAgeMs: p.EVENTS_MAX_AGE_HOURS * 3600 * 1000,
     },

@@ -78,3 +78,34 @@ export const encryptionKey = z.string().transform((value, ctx) => {
   }
   return key;
 });
+
+/** The prefix of a Standard Webhooks secret: what follows is the key, base64-encoded. */
+const WEBHOOK_SECRET_PREFIX = "whsec_";
+const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * EVENTS_WEBHOOK_SECRET: a comma list (several while a secret is rotated). A `whsec_` secret must
+ * carry 24-64 bytes in canonical base64 (what the Standard Webhooks libraries decode); a secret
+ * without the prefix, whose UTF-8 bytes are the key, must be at least 16 characters.
+ */
+export const webhookSecretList = commaList.pipe(
+  z
+    .array(
+      z.string().superRefine((secret, ctx) => {
+        const problem = webhookSecretProblem(secret);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
+    )
+    .min(1, "must name at least one secret"),
+);
+
+function webhookSecretProblem(secret: string): string | null {
+  if (!secret.startsWith(WEBHOOK_SECRET_PREFIX)) {
+    return secret.length >= 16 ? null : "must be at least 16 characters";
+  }
+  const encoded = secret.slice(WEBHOOK_SECRET_PREFIX.length);
+  const bytes = STRICT_BASE64.test(encoded) ? Buffer.from(encoded, "base64").length : 0;
+  return bytes >= 24 && bytes <= 64
+    ? null
+    : "a whsec_ secret must carry 24-64 bytes in base64 after the prefix";
+}

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   "not_found",
   "channel_not_found",
   "message_not_found",
+  "key_not_found",
+  "key_limit_reached",
   "payload_too_large",
   "read_only",
   // --- our side cannot do it now (the client retries) ---

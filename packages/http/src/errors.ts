@@ -1,16 +1,20 @@
 import { isRelayError, type ErrorCode, type FailureReason } from "@meta-relay/core";
 import type { Logger } from "@meta-relay/observability";
 import type { ErrorRequestHandler, Response } from "express";
+import { requestIdOf, requestLog } from "./request-id";
 
-/** The one error envelope of every HTTP route: `{ error: { code, message, details? } }`. */
 /**
  * A code is an ErrorCode, or a failure reason where a route reports why Meta's rules refused it
  * (a sender action outside the window answers 409 with the same reason a reply would fail with).
  */
 export type EnvelopeCode = ErrorCode | FailureReason;
 
+/**
+ * The one error envelope of every HTTP route: `{ error: { code, message, details?, requestId } }`
+ * (`requestId` is the request's X-Request-Id).
+ */
 export interface ErrorEnvelope {
-  error: { code: EnvelopeCode; message: string; details?: unknown };
+  error: { code: EnvelopeCode; message: string; details?: unknown; requestId?: string };
 }
 
 export function sendError(
@@ -22,6 +26,8 @@ export function sendError(
 ): void {
   const body: ErrorEnvelope = { error: { code, message } };
   if (details !== undefined) body.error.details = details;
+  const requestId = requestIdOf(res);
+  if (requestId !== undefined) body.error.requestId = requestId;
   res.status(status).json(body);
 }
 
@@ -41,6 +47,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   channel_not_found: 404,
   message_not_found: 404,
   read_only: 405,
+  key_not_found: 404,
+  key_limit_reached: 409,
   payload_too_large: 413,
   unavailable: 503,
   queue_metrics_timeout: 503,
@@ -61,8 +69,9 @@ interface BodyParserError {
 }
 
 /** The last middleware of every app: one place where errors become HTTP answers. */
-export function errorMapper(logger: Logger): ErrorRequestHandler {
+export function errorMapper(base: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, next) => {
+    const logger = requestLog(res, base);
     if (res.headersSent) {
       next(err);
       return;

@@ -55,7 +55,11 @@ describe("createHttpServer", () => {
       const missing = await fetch(`${base}/nope`);
       expect(missing.status).toBe(404);
       expect(await missing.json()).toEqual({
-        error: { code: "not_found", message: "No such route." },
+        error: {
+          code: "not_found",
+          message: "No such route.",
+          requestId: missing.headers.get("x-request-id"),
+        },
       });
       const known = await fetch(`${base}/boom`);
       expect(known.status).toBe(404);

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
 import express, { type Express, type RequestHandler } from "express";
 import { errorMapper, sendError } from "./errors";
+import { assignRequestId } from "./request-id";
 
 export interface HttpServerOptions {
   /** Which role serves this port; a label on the request metrics. */
@@ -25,14 +26,15 @@ export interface HttpServer {
 }
 
 /**
- * An express app with what every role serves: /healthz, /readyz and /metrics, request metrics,
- * server timeouts against slow clients, and the error envelope.
+ * An express app with what every role serves: /healthz, /readyz and /metrics, request ids, request
+ * metrics, server timeouts against slow clients, and the error envelope.
  */
 export function createHttpServer(options: HttpServerOptions): HttpServer {
   const app = express();
   const state = { closing: false };
   app.disable("x-powered-by");
   app.set("trust proxy", false);
+  app.use(assignRequestId());
   app.use(requestMetrics(options));
   app.use((_req, res, next) => {
     // A request that arrives on a kept-alive connection during shutdown is the last one on it.

@@ -46,6 +46,22 @@ describe("createLogger", () => {
     expect(output).not.toContain("s3cr3t");
   });
 
+  it("redacts Standard Webhooks signatures, event secrets and API keys", () => {
+    const { lines, logger } = capture();
+    logger.info(
+      {
+        headers: { "webhook-signature": "v1,c2lnbmF0dXJlLWJ5dGVz" },
+        events: { webhookSecrets: ["whsec_c2VjcmV0LWJ5dGVz"] },
+        created: { apiKey: "mrk_scoped-key-value" },
+      },
+      "event sent",
+    );
+    const output = lines.join("");
+    expect(output).not.toContain("c2lnbmF0dXJlLWJ5dGVz");
+    expect(output).not.toContain("c2VjcmV0LWJ5dGVz");
+    expect(output).not.toContain("scoped-key-value");
+  });
+
   it("records errors with their stack under err", () => {
     const { lines, logger } = capture();
     logger.error({ err: new Error("boom") }, "job failed");

@@ -44,16 +44,17 @@ export interface Outbox {
   /**
    * Records a reply, puts it in its conversation's mailbox and makes sure a drain job is queued.
    * A repeat with the same idempotency key finishes what the first call may not have, and answers
-   * the first call's id. Throws `unavailable` when the drain job could not be queued.
+   * the first call's id. Throws `unavailable` when the drain job could not be queued. `log`, when
+   * given, replaces the outbox's logger for this call (the API passes the request's).
    */
-  enqueue(request: ReplyRequest): Promise<EnqueueResult>;
+  enqueue(request: ReplyRequest, log?: Logger): Promise<EnqueueResult>;
   /** The record of a reply, or null (unknown, or older than the retention). */
   get(id: string): Promise<MessageRecord | null>;
 }
 
 export function createOutbox(deps: OutboxDeps): Outbox {
   return {
-    enqueue: (request) => enqueue(deps, request),
+    enqueue: (request, log) => enqueue(log ? { ...deps, log } : deps, request),
     get: (id) => deps.messages.get(id),
   };
 }

@@ -15,6 +15,18 @@ export { receivedEventId, outboundEventId } from "./event-ids";
 export { EventPublisher, RECEIVED_DEDUPE_TTL_MS } from "./event-publisher";
 export { signEventBody, verifyEventSignature, EVENT_SIGNATURE_HEADER } from "./event-signature";
 export {
+  standardWebhookHeaders,
+  verifyStandardWebhook,
+  webhookSecretKey,
+  WEBHOOK_ID_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER,
+  WEBHOOK_SIGNATURE_HEADER,
+  WEBHOOK_SECRET_PREFIX,
+  WEBHOOK_TOLERANCE_SECONDS,
+  type StandardWebhookInput,
+  type VerifyStandardWebhookOptions,
+} from "./standard-webhooks";
+export {
   collectQueueMetrics,
   secondsWaiting,
   QUEUE_METRIC_STATES,

@@ -8,6 +8,17 @@ export {
   type CreateRedisOptions,
 } from "./connection";
 export { createKeys, channelTag, type Keys } from "./keys";
+export {
+  createApiKeyStore,
+  apiKeyDigest,
+  API_KEY_ACCESS,
+  API_KEY_PATTERN,
+  MAX_API_KEYS,
+  type ApiKeyStore,
+  type ApiKeyRecord,
+  type ApiKeyAccess,
+  type NewApiKey,
+} from "./api-key-store";
 export { newMessageId, MESSAGE_ID_PATTERN } from "./ids";
 export { createWindowStore, WINDOW_RECORD_TTL_MS, type WindowStore } from "./window-store";
 export { createTokenCipher, TokenUnreadableError, type TokenCipher } from "./token-cipher";

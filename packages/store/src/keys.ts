@@ -44,6 +44,12 @@ export function createKeys(prefix: string) {
     messageIndex: (id: string) => `${prefix}:mx:{${id}}`,
     /** String: the message id an idempotency key produced. */
     idempotency: (digest: string) => `${prefix}:idem:{${digest}}`,
+    /** Hash: a scoped API key, found by the SHA-256 of the key (the key itself is never stored). */
+    apiKey: (digest: string) => `${prefix}:ak:{${digest}}`,
+    /** String: the digest of a scoped key's id, to delete it by id. */
+    apiKeyById: (id: string) => `${prefix}:akid:{${id}}`,
+    /** Set: the ids of the scoped keys, for listing them. */
+    apiKeyIndex: () => `${prefix}:apikeys`,
   };
 }
 

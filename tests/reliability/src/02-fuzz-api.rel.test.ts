@@ -1,16 +1,26 @@
 import fc from "fast-check";
-import { API_CHANNELS, apiCase, type ApiCase } from "./fuzz/api-cases";
+import {
+  API_CHANNELS,
+  apiCase,
+  FUZZ_KEY_SCOPES,
+  type ApiCase,
+  type FuzzKeys,
+} from "./fuzz/api-cases";
 import { createApiClient, type ApiClient } from "./support/api-client";
 import { createDeployment, type Deployment } from "./support/deployment";
 import { mib, percent, report } from "./support/figures";
 import { memoryGrowth, memoryRows, sampleMemory } from "./support/memory-sampler";
 import { startPrivateRedis, type PrivateRedis } from "./support/private-redis";
 import { startRelayFor, type RelayProcess } from "./support/relay-process";
+import { sensitive } from "./support/sensitive";
 import { mapLimit } from "./support/wait";
 
 // 10 000 generated /v1 requests — valid and broken bodies, garbage, oversized bodies, hostile path
-// parameters — against the built API: only 2xx and 4xx answers, every 4xx in the error envelope,
-// no access token in any answer, the process alive and its memory flat; no window is touched.
+// parameters, /v1/keys, with the admin key and with scoped keys — against the built API: only 2xx
+// and 4xx answers, every 4xx in the error envelope, no access token in any answer and no API key
+// outside its creation answer, the process alive and its memory flat; no window is touched.
+
+const SCOPED_KEY = /mrk_[A-Za-z0-9_-]{43}/;
 
 const CASES = 10_000;
 const CHUNK = 250;
@@ -22,6 +32,7 @@ describe("fuzzed /v1 requests", () => {
   let relay: RelayProcess;
   let api: ApiClient;
   let token: string;
+  let keys: FuzzKeys;
 
   beforeAll(async () => {
     redis = await startPrivateRedis();
@@ -35,6 +46,16 @@ describe("fuzzed /v1 requests", () => {
         ...(channel.platform === "instagram" ? { pageId: "fzapi-page" } : {}),
       });
     }
+    const createKey = async (access: keyof FuzzKeys) => {
+      const res = await api.call("POST", "/v1/keys", {
+        name: `fuzz ${access}`,
+        access,
+        channels: FUZZ_KEY_SCOPES[access],
+      });
+      if (res.status !== 201) throw new Error(`POST /v1/keys: ${res.status} ${res.text}`);
+      return sensitive("scoped api key", (res.json as { key: string }).key);
+    };
+    keys = { send: await createKey("send"), read: await createKey("read") };
   });
   afterAll(async () => {
     await relay?.dispose();
@@ -48,14 +69,19 @@ describe("fuzzed /v1 requests", () => {
       [];
     const notEnvelope: string[] = [];
     const leaks: string[] = [];
+    const keyLeaks: string[] = [];
+    let keysCreated = 0;
     let done = 0;
     const memory = sampleMemory(relay, "api", () => done);
     const started = Date.now();
 
     for (let chunk = 0; chunk < CASES / CHUNK; chunk++) {
-      const cases = fc.sample(apiCase(d.textMarker, token), { seed: SEED + chunk, numRuns: CHUNK });
+      const cases = fc.sample(apiCase(d.textMarker, token, keys), {
+        seed: SEED + chunk,
+        numRuns: CHUNK,
+      });
       await mapLimit(cases, 8, async (c: ApiCase) => {
-        const res = await api.call(c.method, c.path, c.body).catch((err: Error) => ({
+        const res = await api.call(c.method, c.path, c.body, c.key).catch((err: Error) => ({
           status: 0,
           text: (err.cause as Error | undefined)?.message ?? err.message,
           json: null,
@@ -76,6 +102,13 @@ describe("fuzzed /v1 requests", () => {
         if (res.status >= 400 && !isEnvelope(res.json))
           notEnvelope.push(`${c.method} ${c.path.slice(0, 80)} → ${res.status}`);
         if (res.text.includes(token)) leaks.push(`${c.method} ${c.path.slice(0, 80)}`);
+        if (c.label === "create key" && res.status === 201) {
+          // Every key the relay hands out is something no log line may contain.
+          sensitive("scoped api key", (res.json as { key: string }).key);
+          keysCreated += 1;
+        } else if (SCOPED_KEY.test(res.text)) {
+          keyLeaks.push(`${c.method} ${c.path.slice(0, 80)} → ${res.status}`);
+        }
       });
       done = (chunk + 1) * CHUNK;
     }
@@ -99,6 +132,7 @@ describe("fuzzed /v1 requests", () => {
         "5xx": [...statuses].filter(([s]) => s >= 500).reduce((sum, [, n]) => sum + n, 0),
         "4xx outside the error envelope": notEnvelope.length,
         "answers carrying an access token": leaks.length,
+        "scoped keys created / answers carrying a key outside its creation": `${keysCreated} / ${keyLeaks.length}`,
         "window records written": windows.length,
         "relay crashes": relay.crashes.length,
         "RSS peak, after warm-up → last quarter": `${mib(growth.rss.from)} → ${mib(growth.rss.to)} (${percent(growth.rss.to - growth.rss.from, growth.rss.from)})`,
@@ -119,6 +153,8 @@ describe("fuzzed /v1 requests", () => {
     expect(wrong.slice(0, 5)).toEqual([]);
     expect(notEnvelope.slice(0, 5)).toEqual([]);
     expect(leaks).toEqual([]);
+    expect(keyLeaks).toEqual([]);
+    expect(keysCreated).toBeGreaterThan(0);
     expect(windows).toEqual([]);
     expect(relay.crashes).toEqual([]);
     expect(health).toBe(200);

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import {
   createSimCustomers,
   startMetaSimulator,
@@ -12,6 +13,7 @@ import { report } from "./support/figures";
 import { startPrivateRedis, type PrivateRedis } from "./support/private-redis";
 import { chunked, flood, trickle, type RawOutcome } from "./support/raw-http";
 import { startRelayFor, type RelayProcess } from "./support/relay-process";
+import { sensitive } from "./support/sensitive";
 import { sleep, waitFor } from "./support/wait";
 
 // Replayed webhooks, slow and oversized requests, and credentials, against the built relay.
@@ -192,6 +194,100 @@ describe("security", () => {
       expect(o.writtenBytes).toBeLessThan(huge / 4);
     expect(apiBody.status).toBe(413);
     expect(bigHeader).toBe(431);
+  });
+
+  it("keeps scoped keys to their channels and access; a second API process drops a deleted key within a second", async () => {
+    const other = "sec-other-page";
+    await api.putChannel("messenger", other, { accessToken: d.newAccessToken() });
+    const createKey = async (access: "send" | "read") => {
+      const res = await api.call("POST", "/v1/keys", {
+        name: `security ${access}`,
+        access,
+        channels: [`messenger/${PAGE}`],
+      });
+      expect(res.status).toBe(201);
+      const created = res.json as { id: string; key: string };
+      return { id: created.id, key: sensitive("scoped api key", created.key) };
+    };
+    const send = await createKey("send");
+    const read = await createKey("read");
+    const message = (channelId: string) => ({
+      channel: { platform: "messenger", id: channelId },
+      recipient: { id: "sec-scoped" },
+      sender: { type: "bot" },
+      message: { text: `${d.textMarker} scoped` },
+    });
+    const code = (json: unknown) => (json as { error?: { code?: string } } | null)?.error?.code;
+    const listed = await api.call("GET", "/v1/channels", undefined, send.key);
+    const seen = (listed.json as { channels: { channelId: string }[] }).channels.map(
+      (c) => c.channelId,
+    );
+    const own = await api.call("POST", "/v1/messages", message(PAGE), send.key);
+    const foreign = await api.call("POST", "/v1/messages", message(other), send.key);
+    const readWrite = await api.call("POST", "/v1/messages", message(PAGE), read.key);
+    const manage = await api.call("GET", "/v1/keys", undefined, send.key);
+    const nearMisses = [
+      send.key.slice(0, -1),
+      `${send.key}x`,
+      send.key.toUpperCase(),
+      `${send.key.slice(0, -1)}${send.key.endsWith("A") ? "B" : "A"}`,
+    ];
+    const missAnswers = await Promise.all(
+      nearMisses.map((k) => api.call("GET", "/v1/channels", undefined, k).then((r) => r.status)),
+    );
+    const traced = await fetch(`${relay.url("api")}/v1/messages`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${send.key}`,
+        "content-type": "application/json",
+        "x-request-id": "sec-trace-42",
+      },
+      body: JSON.stringify(message(other)),
+    });
+    const tracedBody = (await traced.json()) as { error: { requestId?: string } };
+
+    const second = await startRelayFor(d, "security-api-2", ["api"]);
+    let refusedAfterMs = Number.NaN;
+    try {
+      const onSecond = createApiClient(second.url("api"), d.apiKey);
+      expect((await onSecond.call("GET", "/v1/channels", undefined, send.key)).status).toBe(200);
+      expect((await api.call("GET", "/v1/channels", undefined, send.key)).status).toBe(200);
+      const deletedAt = Date.now();
+      expect((await api.call("DELETE", `/v1/keys/${send.id}`)).status).toBe(204);
+      let status = 200;
+      while (status !== 401 && Date.now() - deletedAt < 5_000) {
+        status = (await onSecond.call("GET", "/v1/channels", undefined, send.key)).status;
+        if (status !== 401) await sleep(10);
+      }
+      if (status === 401) refusedAfterMs = Date.now() - deletedAt;
+    } finally {
+      await second.dispose();
+    }
+    await sleep(500);
+    const traceLines = readFileSync(relay.logFile, "utf8")
+      .split("\n")
+      .filter((l) => l.includes('"requestId":"sec-trace-42"'));
+    report({
+      section: "06 security: scoped keys",
+      figures: {
+        "send key on messenger/A: its channel / another / GET /v1/keys": `${own.status} / ${foreign.status} ${code(foreign.json)} / ${manage.status}`,
+        "read key writing": `${readWrite.status} ${code(readWrite.json)}`,
+        "channels a scoped key lists": seen.join(", "),
+        "near misses of a scoped key refused": `${missAnswers.filter((s) => s === 401).length} / ${nearMisses.length}`,
+        "deleted key refused by a second API process after": `${refusedAfterMs} ms`,
+        "X-Request-Id sec-trace-42: answer / envelope / log lines": `${traced.headers.get("x-request-id")} / ${tracedBody.error.requestId} / ${traceLines.length}`,
+      },
+    });
+    expect(seen).toEqual([PAGE]);
+    expect(own.status).toBe(202);
+    expect([foreign.status, code(foreign.json)]).toEqual([404, "channel_not_found"]);
+    expect([readWrite.status, code(readWrite.json)]).toEqual([403, "forbidden"]);
+    expect([manage.status, code(manage.json)]).toEqual([403, "forbidden"]);
+    expect(missAnswers.every((s) => s === 401)).toBe(true);
+    expect(refusedAfterMs).toBeLessThan(1_000);
+    expect(traced.headers.get("x-request-id")).toBe("sec-trace-42");
+    expect(tracedBody.error.requestId).toBe("sec-trace-42");
+    expect(traceLines.length).toBeGreaterThan(0);
   });
 
   it("refuses wrong API keys and dashboard credentials of every length", async () => {

@@ -110,7 +110,11 @@ describe("/admin/queues", () => {
           'Basic realm="meta-relay", charset="UTF-8"',
         );
         expect(await res.json()).toEqual({
-          error: { code: "unauthorized", message: expect.any(String) },
+          error: {
+            code: "unauthorized",
+            message: expect.any(String),
+            requestId: res.headers.get("x-request-id"),
+          },
         });
       }
       const page = await fetch(f.base);

@@ -1,5 +1,12 @@
 import type { z } from "zod";
 import {
+  keyCreatedSchema,
+  keyInputSchema,
+  keyListSchema,
+  keyParamsSchema,
+  keySchema,
+} from "../v1/key-schemas";
+import {
   channelListSchema,
   channelParamsSchema,
   channelPutBodySchema,
@@ -20,6 +27,7 @@ export const REQUEST_SCHEMAS = {
   ChannelInput: channelPutBodySchema,
   MessageInput: messageBodySchema,
   SenderActionInput: senderActionBodySchema,
+  KeyInput: keyInputSchema,
 } satisfies Record<string, z.ZodType>;
 export const RESPONSE_SCHEMAS = {
   Channel: channelSchema,
@@ -29,6 +37,9 @@ export const RESPONSE_SCHEMAS = {
   Conversation: conversationSchema,
   SenderActionAccepted: senderActionAcceptedSchema,
   Error: errorSchema,
+  Key: keySchema,
+  KeyCreated: keyCreatedSchema,
+  KeyList: keyListSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type SchemaName = keyof typeof REQUEST_SCHEMAS | keyof typeof RESPONSE_SCHEMAS;
@@ -46,7 +57,7 @@ export interface ApiRoute {
   /** OpenAPI path template, e.g. /v1/channels/{platform}/{channelId}. */
   path: string;
   operationId: string;
-  tag: "Channels" | "Messages" | "Conversations" | "Operations";
+  tag: "Channels" | "Messages" | "Conversations" | "Keys" | "Operations";
   summary: string;
   description?: string;
   auth: "bearer" | "basic" | "none";
@@ -61,7 +72,16 @@ const invalid: RouteResponse = {
 };
 const unauthorized: RouteResponse = { description: "Missing or unknown API key", schema: "Error" };
 const channelMissing: RouteResponse = {
-  description: "No such channel is connected (`channel_not_found`)",
+  description:
+    "No such channel is connected, or it is outside the key's scope (`channel_not_found`)",
+  schema: "Error",
+};
+const readOnly: RouteResponse = {
+  description: "A `read` key may not change anything (`forbidden`)",
+  schema: "Error",
+};
+const adminOnly: RouteResponse = {
+  description: "Only an admin key (RELAY_API_KEYS) manages keys (`forbidden`)",
   schema: "Error",
 };
 
@@ -82,6 +102,8 @@ export const API_ROUTES: ApiRoute[] = [
       201: { description: "Created", schema: "Channel" },
       400: invalid,
       401: unauthorized,
+      403: readOnly,
+      404: channelMissing,
     },
   },
   {
@@ -90,8 +112,12 @@ export const API_ROUTES: ApiRoute[] = [
     operationId: "listChannels",
     tag: "Channels",
     summary: "List connected channels",
+    description: "A scoped key sees only the channels of its scope.",
     auth: "bearer",
-    responses: { 200: { description: "Every channel", schema: "ChannelList" }, 401: unauthorized },
+    responses: {
+      200: { description: "Every channel the key may see", schema: "ChannelList" },
+      401: unauthorized,
+    },
   },
   {
     method: "get",
@@ -121,6 +147,7 @@ export const API_ROUTES: ApiRoute[] = [
       204: { description: "Deleted" },
       400: invalid,
       401: unauthorized,
+      403: readOnly,
       404: channelMissing,
     },
   },
@@ -141,6 +168,7 @@ export const API_ROUTES: ApiRoute[] = [
       },
       400: invalid,
       401: unauthorized,
+      403: readOnly,
       404: channelMissing,
       503: {
         description: "Could not be queued; retry with the same idempotencyKey",
@@ -161,7 +189,8 @@ export const API_ROUTES: ApiRoute[] = [
       400: invalid,
       401: unauthorized,
       404: {
-        description: "Unknown or older than the retention (`message_not_found`)",
+        description:
+          "Unknown or older than the retention (`message_not_found`); a message of a channel outside the key's scope answers `channel_not_found`",
         schema: "Error",
       },
     },
@@ -205,6 +234,56 @@ export const API_ROUTES: ApiRoute[] = [
         schema: "Error",
       },
       502: { description: "Meta refused or failed; the code is the reason", schema: "Error" },
+    },
+  },
+  {
+    method: "post",
+    path: "/v1/keys",
+    operationId: "createKey",
+    tag: "Keys",
+    summary: "Create a scoped key",
+    description:
+      "A key limited to some channels (`messenger/<id>`, `whatsapp/*`…) and to `send` (read and write) or `read`. The key is in this answer only; the relay keeps its SHA-256 hash. Admin keys only.",
+    auth: "bearer",
+    body: "KeyInput",
+    responses: {
+      201: { description: "Created; `key` is shown this once", schema: "KeyCreated" },
+      400: invalid,
+      401: unauthorized,
+      403: adminOnly,
+      409: { description: "Too many keys exist (`key_limit_reached`)", schema: "Error" },
+    },
+  },
+  {
+    method: "get",
+    path: "/v1/keys",
+    operationId: "listKeys",
+    tag: "Keys",
+    summary: "List scoped keys",
+    description: "Names, access and scopes; never the keys. Admin keys only.",
+    auth: "bearer",
+    responses: {
+      200: { description: "Every scoped key", schema: "KeyList" },
+      401: unauthorized,
+      403: adminOnly,
+    },
+  },
+  {
+    method: "delete",
+    path: "/v1/keys/{id}",
+    operationId: "deleteKey",
+    tag: "Keys",
+    summary: "Delete a scoped key",
+    description:
+      "Effective at once: every API process refuses the key within a quarter of a second. Admin keys only.",
+    auth: "bearer",
+    params: keyParamsSchema,
+    responses: {
+      204: { description: "Deleted" },
+      400: invalid,
+      401: unauthorized,
+      403: adminOnly,
+      404: { description: "No such key (`key_not_found`)", schema: "Error" },
     },
   },
   {

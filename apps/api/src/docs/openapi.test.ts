@@ -5,6 +5,7 @@ import {
   messageBodySchema,
   messageSchema,
 } from "../v1/schemas";
+import { keyInputSchema } from "../v1/key-schemas";
 import { API_ROUTES } from "./api-routes";
 import { buildOpenApiDocument, type JsonSchema } from "./openapi";
 
@@ -42,6 +43,9 @@ describe("buildOpenApiDocument", () => {
         "GET /v1/messages/{id}",
         "GET /v1/conversations/{platform}/{channelId}/{userId}",
         "POST /v1/conversations/{platform}/{channelId}/{userId}/actions",
+        "POST /v1/keys",
+        "GET /v1/keys",
+        "DELETE /v1/keys/{id}",
         "GET /healthz",
         "GET /readyz",
         "GET /metrics",
@@ -108,6 +112,25 @@ describe("buildOpenApiDocument", () => {
       type: "http",
       scheme: "bearer",
     });
+  });
+
+  it("documents the key routes as admin-only, and the key in the creation answer only", () => {
+    for (const [path, method] of [
+      ["/v1/keys", "post"],
+      ["/v1/keys", "get"],
+      ["/v1/keys/{id}", "delete"],
+    ] as const) {
+      expect(doc.paths[path]?.[method]?.responses["403"]).toBeDefined();
+    }
+    expect(doc.components.schemas["KeyInput"]).toEqual(
+      withoutMeta(z.toJSONSchema(keyInputSchema, { io: "input" }) as JsonSchema),
+    );
+    const key = doc.components.schemas["Key"] as { properties: Record<string, unknown> };
+    const created = doc.components.schemas["KeyCreated"] as { properties: Record<string, unknown> };
+    expect(Object.keys(key.properties)).not.toContain("key");
+    expect(Object.keys(created.properties)).toContain("key");
+    const write = doc.paths["/v1/messages"]?.["post"];
+    expect(write?.responses["403"]).toBeDefined();
   });
 
   it("never documents a way to read a channel's access token", () => {

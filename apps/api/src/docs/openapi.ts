@@ -49,6 +49,10 @@ const TAGS = [
     description: "Replies to customers, checked against Meta's windows when sent",
   },
   { name: "Conversations", description: "Each customer's messaging window" },
+  {
+    name: "Keys",
+    description: "Scoped API keys: limited to some channels, and to sending or reading",
+  },
   { name: "Operations", description: "Health, metrics, the queue dashboard and this reference" },
 ];
 
@@ -67,7 +71,7 @@ export function buildOpenApiDocument(routes: ApiRoute[] = API_ROUTES): OpenApiDo
       title: "meta-relay API",
       version: "1",
       description:
-        "The agent API of meta-relay: connect Meta channels, queue replies that are checked against Meta's messaging windows when they are sent, and read their outcome. Every /v1 route takes `Authorization: Bearer <key>`; errors use one envelope, `{ error: { code, message, details? } }`.",
+        "The agent API of meta-relay: connect Meta channels, queue replies that are checked against Meta's messaging windows when they are sent, and read their outcome. Every /v1 route takes `Authorization: Bearer <key>`: an admin key (RELAY_API_KEYS) or a scoped key (/v1/keys), which sees only its channels. Errors use one envelope, `{ error: { code, message, details?, requestId } }`; every answer carries `X-Request-Id` (a sane one sent with the request is kept).",
     },
     tags: TAGS,
     paths,
@@ -77,7 +81,11 @@ export function buildOpenApiDocument(routes: ApiRoute[] = API_ROUTES): OpenApiDo
         ...namedSchemas(RESPONSE_SCHEMAS, "output"),
       },
       securitySchemes: {
-        apiKey: { type: "http", scheme: "bearer", description: "One of RELAY_API_KEYS" },
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          description: "One of RELAY_API_KEYS (admin), or a scoped key from POST /v1/keys",
+        },
         dashboard: {
           type: "http",
           scheme: "basic",

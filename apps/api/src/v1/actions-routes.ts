@@ -1,3 +1,4 @@
+import { assertChannelAccess, requireSend } from "@meta-relay/access";
 import {
   decideSenderAction,
   describeWindow,
@@ -35,42 +36,47 @@ export function actionsRouter(deps: V1Deps): Router {
   const router = Router();
   const log = deps.log.child({ module: "actions" });
 
-  router.post("/conversations/:platform/:channelId/:userId/actions", async (req, res) => {
-    const conv = parseOrThrow(conversationParamsSchema, req.params, "");
-    const { action } = parseOrThrow(senderActionBodySchema, req.body, "");
-    if (!senderActionCarried(conv.platform, action)) {
-      throw new InvalidRequestError([
-        {
-          path: "action",
-          message: "WhatsApp has no typing_off: the indicator ends with your reply or after 25 s",
-        },
-      ]);
-    }
-    // The channel, the window, the latest customer message and the clock: one trip.
-    const read = await readConversation(deps.redis, deps.keys, conv);
-    if (!read.channel) throw channelNotFound(conv.platform, conv.channelId);
-    const outcome = await decideAndSend(deps, { ...conv, action }, read, read.channel);
-    log.info(
-      { platform: conv.platform, channelId: conv.channelId, action, outcome: outcome.kind },
-      "sender action",
-    );
-    if (outcome.kind === "sent") {
-      res.status(202).json({ action, status: "sent" });
-      return;
-    }
-    const window = describeWindow({
-      platform: conv.platform,
-      humanAgent: read.channel.humanAgent,
-      lastCustomerMessageAt: read.lastCustomerMessageAt,
-      now: read.now,
-      marginMs: deps.marginMs,
-    });
-    const { reason, meta } = outcome;
-    const sentence = failureSentence({ reason, platform: conv.platform, window, meta });
-    // Outside the window (ours or Meta's) is a conflict with the conversation; anything else, Meta's.
-    const status = outcome.kind === "refused" || reason === "window_closed" ? 409 : 502;
-    sendError(res, status, reason, sentence);
-  });
+  router.post(
+    "/conversations/:platform/:channelId/:userId/actions",
+    requireSend(),
+    async (req, res) => {
+      const conv = parseOrThrow(conversationParamsSchema, req.params, "");
+      assertChannelAccess(res, conv);
+      const { action } = parseOrThrow(senderActionBodySchema, req.body, "");
+      if (!senderActionCarried(conv.platform, action)) {
+        throw new InvalidRequestError([
+          {
+            path: "action",
+            message: "WhatsApp has no typing_off: the indicator ends with your reply or after 25 s",
+          },
+        ]);
+      }
+      // The channel, the window, the latest customer message and the clock: one trip.
+      const read = await readConversation(deps.redis, deps.keys, conv);
+      if (!read.channel) throw channelNotFound(conv.platform, conv.channelId);
+      const outcome = await decideAndSend(deps, { ...conv, action }, read, read.channel);
+      log.info(
+        { platform: conv.platform, channelId: conv.channelId, action, outcome: outcome.kind },
+        "sender action",
+      );
+      if (outcome.kind === "sent") {
+        res.status(202).json({ action, status: "sent" });
+        return;
+      }
+      const window = describeWindow({
+        platform: conv.platform,
+        humanAgent: read.channel.humanAgent,
+        lastCustomerMessageAt: read.lastCustomerMessageAt,
+        now: read.now,
+        marginMs: deps.marginMs,
+      });
+      const { reason, meta } = outcome;
+      const sentence = failureSentence({ reason, platform: conv.platform, window, meta });
+      // Outside the window (ours or Meta's) is a conflict with the conversation; anything else, Meta's.
+      const status = outcome.kind === "refused" || reason === "window_closed" ? 409 : 502;
+      sendError(res, status, reason, sentence);
+    },
+  );
 
   return router;
 }

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { basicAuth } from "../admin/basic-auth";
-import { bearerAuth } from "./auth";
+import { authenticate } from "@meta-relay/access";
 
 // The code path of credential checks: every comparison is crypto.timingSafeEqual on two 32-byte
 // digests, as many comparisons whatever was presented, and a wrong key of any length is refused.
@@ -56,7 +56,7 @@ describe("credential comparisons", () => {
     spy.mock.calls.map(([a, b]) => [(a as Buffer).length, (b as Buffer).length]);
 
   it("compares API keys as equal-length digests, against every key, and refuses every wrong one", async () => {
-    await withApp(bearerAuth(KEYS), async (get) => {
+    await withApp(authenticate({ adminKeys: KEYS }), async (get) => {
       for (const key of wrongKeys()) {
         spy.mockClear();
         const status = await get(`Bearer ${key}`);

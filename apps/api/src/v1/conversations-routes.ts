@@ -1,3 +1,4 @@
+import { assertChannelAccess } from "@meta-relay/access";
 import { describeWindow } from "@meta-relay/core";
 import { Router } from "express";
 import { channelNotFound } from "./channels-routes";
@@ -10,6 +11,7 @@ export function conversationsRouter(deps: V1Deps): Router {
   const router = Router();
   router.get("/conversations/:platform/:channelId/:userId", async (req, res) => {
     const conv = parseOrThrow(conversationParamsSchema, req.params, "");
+    assertChannelAccess(res, conv);
     // The same clock as the worker's decision: Redis TIME.
     const [channel, last, time] = await Promise.all([
       deps.channels.get(conv),

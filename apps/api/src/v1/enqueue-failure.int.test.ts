@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
+import { cachedKeyLookup } from "@meta-relay/access";
 import { createHttpServer } from "@meta-relay/http";
 import { createGraphClient } from "@meta-relay/meta";
 import { createLogger, createMetrics } from "@meta-relay/observability";
 import { createOutbox } from "@meta-relay/outbound";
 import { openQueue, OUTBOUND_QUEUE } from "@meta-relay/queues";
 import {
+  createApiKeyStore,
   createChannelStore,
   createKeys,
   createMessageStore,
@@ -42,12 +44,15 @@ describe("POST /v1/messages when the drain job cannot be added", () => {
   const messages = createMessageStore(redis, keys, { retentionMs: 3_600_000 });
   const log = createLogger({ level: "silent" });
   const outboxOn = (queue: Queue) => createOutbox({ channels, messages, queue, log });
+  const apiKeys = createApiKeyStore(redis, keys);
   const deps: V1Deps = {
     log,
     redis,
     keys,
     channels,
     outbox: outboxOn(deadQueue),
+    apiKeys,
+    keyLookup: cachedKeyLookup(apiKeys),
     marginMs: 60_000,
     // No sender action reaches Meta in these tests.
     graph: createGraphClient({ graphUrl: "http://127.0.0.1:9", timeoutMs: 1_000 }),

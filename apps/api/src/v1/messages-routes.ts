@@ -1,4 +1,6 @@
+import { assertChannelAccess, requireSend } from "@meta-relay/access";
 import { RelayError, toIso } from "@meta-relay/core";
+import { requestLog } from "@meta-relay/http";
 import type { MessageRecord } from "@meta-relay/store";
 import { Router } from "express";
 import { channelNotFound } from "./channels-routes";
@@ -10,17 +12,22 @@ import type { V1Deps } from "./v1-deps";
 /** POST /v1/messages and GET /v1/messages/{id}. */
 export function messagesRouter(deps: V1Deps): Router {
   const router = Router();
+  const log = deps.log.child({ module: "messages" });
 
-  router.post("/messages", async (req, res) => {
+  router.post("/messages", requireSend(), async (req, res) => {
     const body = parseOrThrow(messageBodySchema, req.body, "");
     const channel = { platform: body.channel.platform, channelId: body.channel.id };
-    const result = await deps.outbox.enqueue({
-      channel,
-      userId: body.recipient.id,
-      sender: body.sender,
-      content: messageContent(body.message, body.replyTo),
-      idempotencyKey: body.idempotencyKey,
-    });
+    assertChannelAccess(res, channel);
+    const result = await deps.outbox.enqueue(
+      {
+        channel,
+        userId: body.recipient.id,
+        sender: body.sender,
+        content: messageContent(body.message, body.replyTo),
+        idempotencyKey: body.idempotencyKey,
+      },
+      requestLog(res, log),
+    );
     if (result.kind === "channel_missing")
       throw channelNotFound(channel.platform, channel.channelId);
     if (result.kind === "not_carried") throw notCarried(result.messageKind);
@@ -35,6 +42,8 @@ export function messagesRouter(deps: V1Deps): Router {
         "message_not_found",
         `No message ${id} is known (or it is older than the retention).`,
       );
+    // Another channel's message: answered as its channel is, so the key learns nothing more.
+    assertChannelAccess(res, { platform: record.platform, channelId: record.channelId });
     res.json(view(record));
   });
 

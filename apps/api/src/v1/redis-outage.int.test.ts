@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
+import { cachedKeyLookup } from "@meta-relay/access";
 import { createHttpServer } from "@meta-relay/http";
 import { createGraphClient } from "@meta-relay/meta";
 import { createLogger, createMetrics } from "@meta-relay/observability";
 import { createOutbox } from "@meta-relay/outbound";
 import { openQueue, OUTBOUND_QUEUE } from "@meta-relay/queues";
 import {
+  createApiKeyStore,
   createChannelStore,
   createKeys,
   createMessageStore,
@@ -24,6 +26,7 @@ describe("/v1 while Redis is down", () => {
   let server: RedisServer;
   let base = "";
   let close: () => Promise<void>;
+  let scopedKey = "";
 
   beforeAll(async () => {
     server = await startRedisServer({ args: ["--appendonly", "yes"] });
@@ -42,12 +45,18 @@ describe("/v1 while Redis is down", () => {
     const channels = createChannelStore(redis, keys, createTokenCipher(randomBytes(32)));
     const log = createLogger({ level: "silent" });
     const messages = createMessageStore(redis, keys, { retentionMs: 3_600_000 });
+    const apiKeys = createApiKeyStore(redis, keys);
+    scopedKey =
+      (await apiKeys.create({ name: "bot", access: "send", channels: ["messenger/100"] }))?.key ??
+      "";
     const deps: V1Deps = {
       log,
       redis,
       keys,
       channels,
       outbox: createOutbox({ channels, messages, queue: outboundQueue, log }),
+      apiKeys,
+      keyLookup: cachedKeyLookup(apiKeys),
       marginMs: 60_000,
       // No sender action reaches Meta in these tests.
       graph: createGraphClient({ graphUrl: "http://127.0.0.1:9", timeoutMs: 1_000 }),
@@ -75,10 +84,10 @@ describe("/v1 while Redis is down", () => {
     await server.stop("SIGTERM");
   });
 
-  const call = (method: string, path: string, body?: unknown) =>
+  const call = (method: string, path: string, body?: unknown, key = KEY) =>
     fetch(`${base}${path}`, {
       method,
-      headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
 
@@ -100,6 +109,10 @@ describe("/v1 while Redis is down", () => {
       expect({ path, status: res.status }).toEqual({ path, status: 503 });
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("unavailable");
     }
+    // A scoped key cannot be looked up: 503 as well, neither accepted nor refused as unknown.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const scoped = await call("GET", "/v1/channels", undefined, scopedKey);
+    expect(scoped.status).toBe(503);
     await server.restart();
     const deadline = Date.now() + 20_000;
     let status = 0;
@@ -108,5 +121,6 @@ describe("/v1 while Redis is down", () => {
       if (status !== 202) await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(status).toBe(202);
+    expect((await call("GET", "/v1/channels", undefined, scopedKey)).status).toBe(200);
   }, 60_000);
 });

@@ -180,5 +180,6 @@ export const errorSchema = z.object({
     code: z.string(),
     message: z.string(),
     details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    requestId: z.string().optional().describe("The request's X-Request-Id"),
   }),
 });

@@ -1,7 +1,8 @@
+import type { KeyLookup } from "@meta-relay/access";
 import type { GraphClient } from "@meta-relay/meta";
 import type { Logger } from "@meta-relay/observability";
 import type { Outbox } from "@meta-relay/outbound";
-import type { ChannelStore, Keys, RedisClient } from "@meta-relay/store";
+import type { ApiKeyStore, ChannelStore, Keys, RedisClient } from "@meta-relay/store";
 
 /** What the /v1 routes use; built once by the API role. */
 export interface V1Deps {
@@ -11,6 +12,10 @@ export interface V1Deps {
   channels: ChannelStore;
   /** Where replies are queued and read back. */
   outbox: Outbox;
+  /** Scoped API keys (/v1/keys). */
+  apiKeys: ApiKeyStore;
+  /** `apiKeys.findByKey` behind this process's short cache. */
+  keyLookup: KeyLookup;
   /** WINDOW_SAFETY_MARGIN_SECONDS in ms. */
   marginMs: number;
   /** Sender actions go to Meta from the API at once, not through the reply queue. */

@@ -80,6 +80,9 @@ describe("/v1 agent API", () => {
       ["POST", "/v1/messages"],
       ["GET", "/v1/messages/msg_0000000000aaaaaaaaaaaaaaaa"],
       ["GET", "/v1/conversations/messenger/100/u1"],
+      ["POST", "/v1/keys"],
+      ["GET", "/v1/keys"],
+      ["DELETE", "/v1/keys/key_00000000000000000000"],
       ["GET", "/v1/nope"],
     ];
     for (const [method, path] of routes) {

@@ -3,7 +3,9 @@
  * - `delivered`: the receiver answered 2xx;
  * - `retry`: 5xx, 408, 429, any non-2xx that is not a 4xx (a redirect is not followed: the
  *   signature belongs to this URL), a timeout or a connection error;
- * - `permanent`: any other 4xx, the receiver's deliberate refusal.
+ * - `permanent`: any other 4xx, the receiver's deliberate refusal. That includes `410 Gone`, which
+ *   Standard Webhooks senders take as "disable the endpoint": here it fails this event only, as the
+ *   product specifies, and the next event is tried again.
  */
 export type DeliveryOutcome =
   | { outcome: "delivered"; status: number }

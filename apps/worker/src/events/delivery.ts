@@ -1,5 +1,5 @@
 import type { EventType } from "@meta-relay/core";
-import { EVENT_SIGNATURE_HEADER, signEventBody } from "@meta-relay/queues";
+import { EVENT_SIGNATURE_HEADER, signEventBody, standardWebhookHeaders } from "@meta-relay/queues";
 import { classifyNetworkError, classifyResponse, type DeliveryOutcome } from "./classify";
 
 /** What is POSTed: a RelayEvent, as the job carries it (its `data` checked by its producer). */
@@ -13,8 +13,11 @@ export interface EventEnvelope {
 /** Where and how events are POSTed. */
 export interface EventTarget {
   url: string;
-  /** HMAC key of X-Relay-Signature. */
-  secret: string;
+  /**
+   * EVENTS_WEBHOOK_SECRET, never empty: each signs a Standard Webhooks signature; the first also
+   * keys X-Relay-Signature, exactly as in release 1.
+   */
+  secrets: readonly [string, ...string[]];
   /** Milliseconds an attempt may take, answer headers included, before it counts as a timeout. */
   timeoutMs: number;
 }
@@ -31,7 +34,7 @@ export function encodeEvent(event: EventEnvelope): Buffer {
 }
 
 /**
- * One signed POST of an event, without retries of its own (BullMQ retries). `signal` aborts the
+ * One signed POST of an event (X-Relay-Signature and the Standard Webhooks headers), without retries of its own (BullMQ retries). `signal` aborts the
  * attempt early, e.g. when the worker shuts down.
  */
 export async function postEvent(
@@ -48,7 +51,14 @@ export async function postEvent(
       headers: {
         "Content-Type": "application/json",
         "User-Agent": "meta-relay",
-        [EVENT_SIGNATURE_HEADER]: signEventBody(body, target.secret),
+        [EVENT_SIGNATURE_HEADER]: signEventBody(body, target.secrets[0]),
+        // The timestamp is this attempt's: a retry is signed afresh, so it is never "too old".
+        ...standardWebhookHeaders({
+          id: event.id,
+          timestamp: Math.floor(Date.now() / 1000),
+          body,
+          secrets: target.secrets,
+        }),
       },
       // A redirect would re-send the body elsewhere, or turn the POST into a GET: treat it as a failure.
       redirect: "manual",

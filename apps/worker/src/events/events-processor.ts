@@ -26,14 +26,15 @@ export async function startEventsProcessor(context: WorkerContext): Promise<Runn
 }
 
 function eventTarget(config: RelayConfig): EventTarget | null {
-  const { webhookUrl, webhookSecret, timeoutMs } = config.events;
+  const { webhookUrl, webhookSecrets, timeoutMs } = config.events;
   if (webhookUrl === null) return null;
+  const [first, ...others] = webhookSecrets;
   // loadConfig already refuses this; checked again so that no config can send unsigned events.
-  if (webhookSecret === null) {
+  if (first === undefined) {
     throw new RelayError(
       "config_invalid",
       "EVENTS_WEBHOOK_SECRET is required with EVENTS_WEBHOOK_URL",
     );
   }
-  return { url: webhookUrl, secret: webhookSecret, timeoutMs };
+  return { url: webhookUrl, secrets: [first, ...others], timeoutMs };
 }

@@ -11,7 +11,18 @@ export interface ApiCase {
   path: string;
   body?: string | Buffer;
   allowed: number[];
+  /** A scoped key to call with instead of the admin key. */
+  key?: string;
 }
+
+/** The scoped keys the fuzz creates first: `send` on the Messenger channel, `read` on WhatsApp. */
+export interface FuzzKeys {
+  send: string;
+  read: string;
+}
+
+/** The scopes of FuzzKeys, as POST /v1/keys takes them. */
+export const FUZZ_KEY_SCOPES = { send: ["messenger/fzapi-page"], read: ["whatsapp/*"] } as const;
 
 /** The channels the fuzz connects first (never deleted by it). */
 export const API_CHANNELS = [
@@ -149,8 +160,124 @@ function channelBody(token: string) {
 
 const json = (value: unknown) => serialise(value, false);
 
-/** Every kind of fuzzed /v1 request. `tokens` are the access tokens it may use (all sensitive). */
-export function apiCase(marker: string, token: string): fc.Arbitrary<ApiCase> {
+const scope = fc.oneof(
+  fc
+    .tuple(
+      fc.constantFrom("messenger", "instagram", "whatsapp"),
+      fc.oneof(goodId, fc.constant("*")),
+    )
+    .map(([p, id]) => `${p}/${id}`),
+);
+const validKeyBody = fc.record({
+  name: fc.string({ unit: "grapheme", minLength: 1, maxLength: 50 }),
+  access: fc.constantFrom("send", "read"),
+  channels: fc.array(scope, { minLength: 1, maxLength: 5 }),
+});
+/** A POST /v1/keys body with one field broken. */
+const brokenKeyBody = fc
+  .tuple(
+    validKeyBody,
+    fc.oneof(
+      fc.constantFrom("name", "access", "channels").map((key) => (b: Record<string, unknown>) => {
+        const { [key]: _gone, ...rest } = b;
+        return rest;
+      }),
+      // Not a string: a short string is a valid name (and could be "send").
+      fc
+        .tuple(
+          fc.constantFrom("name", "access", "channels"),
+          wrongType.filter((v) => typeof v !== "string"),
+        )
+        .map(([key, bad]) => (b: Record<string, unknown>) => ({ ...b, [key]: bad })),
+      fc
+        .oneof(
+          segment,
+          fc.constantFrom("*/*", "messenger", "messenger/", "telegram/1", "whatsapp/**", "a/b/c"),
+        )
+        .map((bad) => (b: Record<string, unknown>) => ({ ...b, channels: [bad] })),
+      fc.constant((b: Record<string, unknown>) => ({ ...b, channels: [] })),
+      fc.constant((b: Record<string, unknown>) => ({
+        ...b,
+        channels: Array.from({ length: 101 }, (_, n) => `messenger/p${n}`),
+      })),
+      fc.constant((b: Record<string, unknown>) => ({ ...b, name: "n".repeat(201) })),
+      fc.constant((b: Record<string, unknown>) => ({ ...b, key: "mrk_chosen-by-client" })),
+      deepValue.map((deep) => (b: Record<string, unknown>) => ({ ...b, channels: deep })),
+    ),
+  )
+  .map(([body, apply]) => apply(body));
+
+/** /v1/keys: created keys, broken bodies, listing, deleting what does not exist. */
+function keyCase(): fc.Arbitrary<ApiCase> {
+  const hex = fc.string({
+    unit: fc.constantFrom(..."0123456789abcdef"),
+    minLength: 20,
+    maxLength: 20,
+  });
+  return fc.oneof(
+    validKeyBody.map((b): ApiCase => ({
+      label: "create key",
+      method: "POST",
+      path: "/v1/keys",
+      body: json(b),
+      allowed: [201, 409],
+    })),
+    fc.oneof(brokenKeyBody, fc.jsonValue({ maxDepth: 3 })).map((b): ApiCase => ({
+      label: "broken key",
+      method: "POST",
+      path: "/v1/keys",
+      body: json(b),
+      allowed: [400],
+    })),
+    fc.constant<ApiCase>({ label: "list keys", method: "GET", path: "/v1/keys", allowed: [200] }),
+    fc
+      .oneof(
+        segment,
+        hex.map((h) => `key_${h}`),
+      )
+      .map((id): ApiCase => ({
+        label: "delete key",
+        method: "DELETE",
+        path: `/v1/keys/${id}`,
+        allowed: [400, 404],
+      })),
+  );
+}
+
+const WRITES = new Set(["PUT", "POST", "DELETE"]);
+
+/** What a scoped key may be answered: never a success where its access or scope forbids one. */
+function scopedAllowed(c: ApiCase, access: keyof FuzzKeys): number[] {
+  // Key management: refused before the id is read (400 only for a path that cannot be decoded).
+  if (c.path.startsWith("/v1/keys")) return [400, 403];
+  const write = WRITES.has(c.method) && /^\/v1\/(channels|messages)/.test(c.path);
+  const base = access === "read" && write ? c.allowed.filter((s) => s >= 400) : c.allowed;
+  return [...new Set([...base, 403, 404])];
+}
+
+/**
+ * Every kind of fuzzed /v1 request, with the admin key or now and then one of the scoped keys: a
+ * scoped key may also be answered 403 (a write with the read key, key management) or 404 (a
+ * channel outside its scope).
+ */
+export function apiCase(marker: string, token: string, keys: FuzzKeys): fc.Arbitrary<ApiCase> {
+  const admin = fc.oneof(
+    { weight: 9, arbitrary: adminCase(marker, token) },
+    { weight: 1, arbitrary: keyCase() },
+  );
+  const scoped = fc
+    .tuple(admin, fc.constantFrom<keyof FuzzKeys>("send", "read"))
+    .map(([c, access]): ApiCase => ({
+      ...c,
+      label: `scoped ${access} key`,
+      key: keys[access],
+      allowed: scopedAllowed(c, access),
+    }));
+  return fc.oneof({ weight: 5, arbitrary: admin }, { weight: 1, arbitrary: scoped });
+}
+
+/** The fuzzed requests of the channel and message routes; `token` is the access token they use. */
+function adminCase(marker: string, token: string): fc.Arbitrary<ApiCase> {
   const post = (label: string, body: fc.Arbitrary<unknown>, allowed: number[]) =>
     body.map((b): ApiCase => ({
       label,

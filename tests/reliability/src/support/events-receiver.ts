@@ -1,15 +1,23 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { RelayEvent } from "@meta-relay/core";
-import { EVENT_SIGNATURE_HEADER, verifyEventSignature } from "@meta-relay/queues";
-import { newSecret } from "./sensitive";
+import { randomBytes } from "node:crypto";
+import {
+  EVENT_SIGNATURE_HEADER,
+  verifyEventSignature,
+  verifyStandardWebhook,
+} from "@meta-relay/queues";
+import { sensitive } from "./sensitive";
 
 /**
- * The agent platform's side of the events: verifies every signature, keeps the first copy of each
- * event id and counts the rest (delivery is at least once). Always answers 200.
+ * The agent platform's side of the events: verifies every signature — X-Relay-Signature, and the
+ * Standard Webhooks signature under each of the two secrets of a rotation — keeps the first copy of
+ * each event id and counts the rest (delivery is at least once). Answers 401 to a bad signature,
+ * else 200.
  */
 export interface EventsReceiver {
   readonly url: string;
+  /** EVENTS_WEBHOOK_SECRET: two whsec_ secrets, the new one first, as during a rotation. */
   readonly secret: string;
   /** Every POST, duplicates included. */
   readonly deliveries: () => number;
@@ -27,8 +35,15 @@ export interface EventsReceiver {
   close(): Promise<void>;
 }
 
+/** A whsec_ secret, recorded as sensitive whole and without its prefix. */
+function newWhsecSecret(): string {
+  const encoded = sensitive("events secret (base64)", randomBytes(32).toString("base64"));
+  return sensitive("events secret (whsec_)", `whsec_${encoded}`);
+}
+
 export async function startEventsReceiver(): Promise<EventsReceiver> {
-  const secret = newSecret("events secret");
+  const [newer, older] = [newWhsecSecret(), newWhsecSecret()];
+  const secret = `${newer},${older}`;
   const events = new Map<string, RelayEvent>();
   const receivedByMeta = new Map<string, Set<string>>();
   const firstReceived = new Map<string, RelayEvent>();
@@ -63,13 +78,16 @@ export async function startEventsReceiver(): Promise<EventsReceiver> {
   const server = createServer((req, res) => {
     void readBody(req).then((raw) => {
       deliveries += 1;
-      if (
-        !verifyEventSignature(
-          raw,
-          req.headers[EVENT_SIGNATURE_HEADER.toLowerCase()] as string,
-          secret,
-        )
-      ) {
+      const relaySigned = verifyEventSignature(
+        raw,
+        req.headers[EVENT_SIGNATURE_HEADER.toLowerCase()] as string,
+        newer,
+      );
+      // A receiver that has the new secret, and one still on the old: both must accept.
+      const standardSigned =
+        verifyStandardWebhook(raw, req.headers, newer) &&
+        verifyStandardWebhook(raw, req.headers, older);
+      if (!relaySigned || !standardSigned) {
         badSignatures += 1;
         res.writeHead(401).end();
         return;
