@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { loadConfig } from "@meta-relay/config";
 import { createLogger, createMetrics } from "@meta-relay/observability";
 import { testRedisEnv, uniquePrefix } from "@meta-relay/testkit";
@@ -16,7 +16,8 @@ const SAMPLE: Record<string, string> = {
   userId: "psid-1",
   id: "msg_0000000000aaaaaaaaaaaaaaaa",
 };
-const REDOCLY = resolve(__dirname, "../../../../node_modules/.bin/redocly");
+/** The installed Redocly CLI (a devDependency), run with this node: no npx, no download. */
+const REDOCLY = join(dirname(require.resolve("@redocly/cli/package.json")), "bin", "cli.js");
 
 interface RouterLayer {
   rawPath?: unknown;
@@ -42,12 +43,11 @@ function routesOf(app: Express): string[] {
 function redoclyLint(file: string): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     execFile(
-      REDOCLY,
-      ["lint", "--extends=recommended", "--format=json", file],
+      process.execPath,
+      [REDOCLY, "lint", "--extends=recommended", "--format=json", file],
       {
         cwd: tmpdir(),
         env: {
-          PATH: process.env["PATH"],
           HOME: tmpdir(),
           REDOCLY_TELEMETRY: "off",
           REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",

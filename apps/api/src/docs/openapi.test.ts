@@ -63,7 +63,7 @@ describe("buildOpenApiDocument", () => {
       withoutMeta(z.toJSONSchema(channelPutBodySchema, { io: "input" }) as JsonSchema),
     );
     // Answers are documented open to new fields; otherwise exactly zod's output.
-    const message = withoutMeta(z.toJSONSchema(messageSchema, { io: "output" }) as JsonSchema);
+    const message = withoutMeta(z.toJSONSchema(messageSchema, { io: "output" }));
     expect(Object.keys(doc.components.schemas["Message"]?.["properties"] ?? {})).toEqual(
       Object.keys(message["properties"] ?? {}),
     );
