@@ -51,7 +51,7 @@ export function buildOpenApiDocument(
     openapi: "3.1.0",
     info: {
       title: "meta-relay API",
-      version: "2",
+      version: "1",
       description: DESCRIPTION,
       // The project is not licensed to others (package.json: UNLICENSED); SPDX's LicenseRef- form
       // names a license that is not on its list.
