@@ -54,7 +54,7 @@ export interface paths {
     put?: never;
     /**
      * Queue a reply to a customer
-     * @description The window is checked by the worker at the moment of sending, on every attempt. A message that may not be sent ends `failed` with a reason, and a `message.failed` event says why. The same `idempotencyKey` within 24 h returns the first message and queues nothing. `message` holds exactly one of `text`, `attachment` or `template`.
+     * @description `message` is exactly one kind: `text` (with `quickReplies`), `attachment`, `buttons` (Messenger, WhatsApp), `list` (WhatsApp), `reaction`, `location` (WhatsApp), `template` (WhatsApp; Messenger utility templates on a channel with `utilityMessages`) or `raw` (Meta's own message object). `replyTo` makes it a reply. A kind the platform cannot carry, or a count or length over Meta's limits (text: Instagram 1000 bytes, Messenger under 2000 characters, WhatsApp 4096), is refused with `400` naming the field, and nothing is queued. Every kind but a template is decided by the window rules on every attempt, exactly as text; templates are sent at any age. A message that may not be sent ends `failed` with a reason, and a `message.failed` event says why. The same `idempotencyKey` within 24 h returns the first message and queues nothing.
      */
     post: operations["sendMessage"];
     delete?: never;
@@ -94,6 +94,26 @@ export interface paths {
     get: operations["getConversation"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/conversations/{platform}/{channelId}/{userId}/actions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Show typing or mark the conversation seen
+     * @description Sent to Meta at once (not queued) when the standard 24-hour window is open. On WhatsApp, `mark_seen` marks the customer's latest message read and `typing_on` shows the typing indicator under it (WhatsApp has no `typing_off`). Outside the window `409`, with the refusal reason as the error code.
+     */
+    post: operations["sendSenderAction"];
     delete?: never;
     options?: never;
     head?: never;
@@ -204,6 +224,8 @@ export interface components {
       accessToken: string;
       /** @description Approved for Meta's 7-day HUMAN_AGENT tag (default false) */
       humanAgent?: boolean;
+      /** @description Messenger: the page may send Meta utility templates at any age (default false) */
+      utilityMessages?: boolean;
       name?: string;
       /** @description Instagram: the linked page used for sending */
       pageId?: string;
@@ -219,6 +241,228 @@ export interface components {
         perRecipientBurst?: number;
       };
     };
+    /**
+     * @example {
+     *       "channel": {
+     *         "platform": "messenger",
+     *         "id": "PAGE_ID"
+     *       },
+     *       "recipient": {
+     *         "id": "PSID"
+     *       },
+     *       "sender": {
+     *         "type": "bot",
+     *         "id": "order-bot"
+     *       },
+     *       "message": {
+     *         "text": "Did this answer your question?",
+     *         "quickReplies": [
+     *           {
+     *             "title": "Yes",
+     *             "payload": "ANSWERED"
+     *           },
+     *           {
+     *             "title": "Talk to a person",
+     *             "payload": "HANDOVER"
+     *           }
+     *         ]
+     *       }
+     *     }
+     * @example {
+     *       "channel": {
+     *         "platform": "whatsapp",
+     *         "id": "PHONE_NUMBER_ID"
+     *       },
+     *       "recipient": {
+     *         "id": "16505551234"
+     *       },
+     *       "sender": {
+     *         "type": "agent",
+     *         "id": "agent-7"
+     *       },
+     *       "message": {
+     *         "attachment": {
+     *           "type": "file",
+     *           "url": "https://shop.example/invoices/A-1043.pdf",
+     *           "caption": "Your invoice",
+     *           "filename": "A-1043.pdf"
+     *         }
+     *       }
+     *     }
+     * @example {
+     *       "channel": {
+     *         "platform": "messenger",
+     *         "id": "PAGE_ID"
+     *       },
+     *       "recipient": {
+     *         "id": "PSID"
+     *       },
+     *       "sender": {
+     *         "type": "bot",
+     *         "id": "order-bot"
+     *       },
+     *       "message": {
+     *         "buttons": {
+     *           "text": "What would you like to do?",
+     *           "buttons": [
+     *             {
+     *               "type": "postback",
+     *               "title": "Track my order",
+     *               "payload": "TRACK"
+     *             },
+     *             {
+     *               "type": "url",
+     *               "title": "Open help center",
+     *               "url": "https://shop.example/help"
+     *             }
+     *           ]
+     *         }
+     *       }
+     *     }
+     * @example {
+     *       "channel": {
+     *         "platform": "whatsapp",
+     *         "id": "PHONE_NUMBER_ID"
+     *       },
+     *       "recipient": {
+     *         "id": "16505551234"
+     *       },
+     *       "sender": {
+     *         "type": "bot",
+     *         "id": "order-bot"
+     *       },
+     *       "message": {
+     *         "list": {
+     *           "text": "What is your question about?",
+     *           "button": "Topics",
+     *           "sections": [
+     *             {
+     *               "title": "Orders",
+     *               "rows": [
+     *                 {
+     *                   "id": "late",
+     *                   "title": "Late parcel",
+     *                   "description": "It has not arrived yet"
+     *                 },
+     *                 {
+     *                   "id": "return",
+     *                   "title": "Return an item"
+     *                 }
+     *               ]
+     *             },
+     *             {
+     *               "title": "Billing",
+     *               "rows": [
+     *                 {
+     *                   "id": "refund",
+     *                   "title": "Refund"
+     *                 }
+     *               ]
+     *             }
+     *           ]
+     *         }
+     *       }
+     *     }
+     * @example {
+     *       "channel": {
+     *         "platform": "instagram",
+     *         "id": "IG_ACCOUNT_ID"
+     *       },
+     *       "recipient": {
+     *         "id": "IGSID"
+     *       },
+     *       "sender": {
+     *         "type": "agent",
+     *         "id": "agent-7"
+     *       },
+     *       "message": {
+     *         "reaction": {
+     *           "metaMessageId": "MID_OF_CUSTOMER_MESSAGE",
+     *           "emoji": "❤️"
+     *         }
+     *       }
+     *     }
+     * @example {
+     *       "channel": {
+     *         "platform": "whatsapp",
+     *         "id": "PHONE_NUMBER_ID"
+     *       },
+     *       "recipient": {
+     *         "id": "16505551234"
+     *       },
+     *       "sender": {
+     *         "type": "agent",
+     *         "id": "agent-7"
+     *       },
+     *       "message": {
+     *         "location": {
+     *           "latitude": 52.5208,
+     *           "longitude": 13.4094,
+     *           "name": "Pick-up point",
+     *           "address": "Alexanderplatz 1, Berlin"
+     *         }
+     *       },
+     *       "replyTo": {
+     *         "metaMessageId": "wamid.OF_CUSTOMER_QUESTION"
+     *       }
+     *     }
+     * @example {
+     *       "channel": {
+     *         "platform": "messenger",
+     *         "id": "PAGE_ID"
+     *       },
+     *       "recipient": {
+     *         "id": "PSID"
+     *       },
+     *       "sender": {
+     *         "type": "bot",
+     *         "id": "order-bot"
+     *       },
+     *       "message": {
+     *         "template": {
+     *           "name": "order_shipped",
+     *           "language": "en_US",
+     *           "components": [
+     *             {
+     *               "type": "body",
+     *               "parameters": [
+     *                 {
+     *                   "type": "text",
+     *                   "text": "A-1043"
+     *                 }
+     *               ]
+     *             }
+     *           ]
+     *         }
+     *       },
+     *       "idempotencyKey": "order-A-1043-shipped"
+     *     }
+     * @example {
+     *       "channel": {
+     *         "platform": "whatsapp",
+     *         "id": "PHONE_NUMBER_ID"
+     *       },
+     *       "recipient": {
+     *         "id": "16505551234"
+     *       },
+     *       "sender": {
+     *         "type": "bot",
+     *         "id": "order-bot"
+     *       },
+     *       "message": {
+     *         "raw": {
+     *           "type": "contacts",
+     *           "contacts": [
+     *             {
+     *               "name": {
+     *                 "formatted_name": "Support desk"
+     *               }
+     *             }
+     *           ]
+     *         }
+     *       }
+     *     }
+     */
     MessageInput: {
       channel: {
         /**
@@ -243,23 +487,104 @@ export interface components {
       };
       message: {
         text?: string;
+        /** @description With text: Messenger/Instagram up to 13, WhatsApp up to 3 (reply buttons) */
+        quickReplies?: {
+          /** @description At most 20 characters */
+          title: string;
+          /** @description Comes back in the customer's answer; WhatsApp: at most 256 characters */
+          payload: string;
+        }[];
         attachment?: {
           /** @enum {string} */
           type: "image" | "video" | "audio" | "file";
           /** Format: uri */
           url: string;
+          /** @description WhatsApp only; not on audio */
+          caption?: string;
+          /** @description WhatsApp files only */
+          filename?: string;
         };
-        /** @description WhatsApp only */
+        /** @description Messenger, WhatsApp */
+        buttons?: {
+          /** @description Messenger: 640 characters; WhatsApp: 1024 */
+          text: string;
+          /** @description At most 3. WhatsApp: postback buttons (reply buttons), or exactly one url button (cta_url) */
+          buttons: (
+            | {
+                /** @constant */
+                type: "postback";
+                /** @description At most 20 characters */
+                title: string;
+                payload: string;
+              }
+            | {
+                /** @constant */
+                type: "url";
+                /** @description At most 20 characters */
+                title: string;
+                /** Format: uri */
+                url: string;
+              }
+          )[];
+        };
+        /** @description WhatsApp */
+        list?: {
+          text: string;
+          /** @description The label that opens the list; 20 characters */
+          button: string;
+          /** @description At most 10 rows in all */
+          sections: {
+            /** @description 24 characters; required with several sections */
+            title?: string;
+            rows: {
+              id: string;
+              /** @description 24 characters */
+              title: string;
+              /** @description 72 characters */
+              description?: string;
+            }[];
+          }[];
+        };
+        reaction?: {
+          /** @description Meta's id of the message (mid or wamid) */
+          metaMessageId: string;
+          /** @description One emoji; empty removes the reaction */
+          emoji: string;
+        };
+        /** @description WhatsApp */
+        location?: {
+          latitude: number;
+          longitude: number;
+          name?: string;
+          address?: string;
+        };
+        /** @description WhatsApp; Messenger on a channel with utilityMessages (a utility template) */
         template?: {
           name: string;
           /** @description e.g. en_US */
           language: string;
-          /** @description Passed to WhatsApp as is */
+          /** @description Passed to Meta as is */
           components?: unknown[];
         };
+        /** @description Meta's own message object. Messenger/Instagram: the `message` field; WhatsApp: everything but `to`, `recipient` and `messaging_product` (not `type: template`) */
+        raw?: {
+          [key: string]: unknown;
+        };
+      };
+      /** @description Makes the message a reply to this one (not on a reaction) */
+      replyTo?: {
+        /** @description Meta's id of the message (mid or wamid) */
+        metaMessageId: string;
       };
       /** @description Same key within 24 h: the first message's id, nothing enqueued */
       idempotencyKey?: string;
+    };
+    SenderActionInput: {
+      /**
+       * @description WhatsApp has no typing_off: its indicator ends with your reply or after 25 s
+       * @enum {string}
+       */
+      action: "typing_on" | "typing_off" | "mark_seen";
     };
     Channel: {
       /**
@@ -271,6 +596,7 @@ export interface components {
       name: string | null;
       pageId: string | null;
       humanAgent: boolean;
+      utilityMessages: boolean;
       pacing: {
         perSecond: number;
         burst: number;
@@ -347,6 +673,15 @@ export interface components {
         template: boolean;
       };
     };
+    SenderActionAccepted: {
+      /**
+       * @description WhatsApp has no typing_off: its indicator ends with your reply or after 25 s
+       * @enum {string}
+       */
+      action: "typing_on" | "typing_off" | "mark_seen";
+      /** @constant */
+      status: "sent";
+    };
     Error: {
       error: {
         code: string;
@@ -396,10 +731,10 @@ export interface components {
       /** @description Meta's id of the sent message, when it gave one */
       metaMessageId: string | null;
       /**
-       * @description RESPONSE or MESSAGE_TAG on Messenger and Instagram, SERVICE or TEMPLATE on WhatsApp
+       * @description RESPONSE, MESSAGE_TAG or UTILITY (a utility template) on Messenger and Instagram, SERVICE or TEMPLATE on WhatsApp
        * @enum {string}
        */
-      messagingType: "RESPONSE" | "MESSAGE_TAG" | "SERVICE" | "TEMPLATE";
+      messagingType: "RESPONSE" | "MESSAGE_TAG" | "UTILITY" | "SERVICE" | "TEMPLATE";
       /**
        * @description Present when the 7-day window was used
        * @constant
@@ -859,25 +1194,6 @@ export interface operations {
     };
     requestBody: {
       content: {
-        /**
-         * @example {
-         *       "channel": {
-         *         "platform": "messenger",
-         *         "id": "104857600000001"
-         *       },
-         *       "recipient": {
-         *         "id": "7391020000000042"
-         *       },
-         *       "sender": {
-         *         "type": "agent",
-         *         "id": "agent-7"
-         *       },
-         *       "message": {
-         *         "text": "Your parcel left the warehouse this morning."
-         *       },
-         *       "idempotencyKey": "ticket-4711-reply-1"
-         *     }
-         */
         "application/json": components["schemas"]["MessageInput"];
       };
     };
@@ -1087,6 +1403,109 @@ export interface operations {
       };
       /** @description Something went wrong on the relay's side (`internal_error`); the call can be retried */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Redis is not reachable (`unavailable`); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  sendSenderAction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description messenger, instagram or whatsapp */
+        platform: "messenger" | "instagram" | "whatsapp";
+        /** @description Page id, Instagram account id or WhatsApp phone number id */
+        channelId: string;
+        /** @description PSID, IGSID, wa_id or WhatsApp business-scoped user id */
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SenderActionInput"];
+      };
+    };
+    responses: {
+      /** @description Meta took it */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SenderActionAccepted"];
+        };
+      };
+      /** @description Invalid input (`invalid_request`; `details` name each field), or a body that is not JSON (`invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing or unknown API key (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such channel is connected (`channel_not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The window does not allow it (`no_customer_message`, `window_closed`): the code is the reason */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is larger than API_BODY_LIMIT_BYTES (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Something went wrong on the relay's side (`internal_error`); the call can be retried */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Meta refused or failed; the code is the reason */
+      502: {
         headers: {
           [name: string]: unknown;
         };
