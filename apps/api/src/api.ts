@@ -15,6 +15,7 @@ import {
   createTokenCipher,
   isRedisReachable,
 } from "@meta-relay/store";
+import type { Express } from "express";
 import { mountOperations } from "./admin/operations";
 import { mountDocs } from "./docs/docs-routes";
 import { v1Router } from "./v1/v1-router";
@@ -27,6 +28,8 @@ export interface RoleDeps {
 
 export interface RunningApi {
   port: number;
+  /** The express app, so tests can compare its routes with the reference. */
+  app: Express;
   close(timeoutMs: number): Promise<void>;
 }
 
@@ -92,6 +95,7 @@ export async function startApi({ config, logger, metrics }: RoleDeps): Promise<R
   log.info({ port }, "api listening");
   return {
     port,
+    app: http.app,
     async close(timeoutMs) {
       await http.close(timeoutMs);
       await operations.close();

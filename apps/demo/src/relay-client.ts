@@ -1,3 +1,4 @@
+import { createClient } from "@meta-relay/client";
 import type {
   MessageContent,
   MessageFailure,
@@ -31,7 +32,7 @@ export interface ReplyInput {
   message: MessageContent;
 }
 
-/** The agent API as an agent platform calls it: bearer key, JSON, the /v1 routes. */
+/** The agent API as the demo's agent platform calls it, through @meta-relay/client. */
 export interface RelayClient {
   putChannel(platform: Platform, channelId: string, input: ChannelInput): Promise<void>;
   /** POST /v1/messages; resolves to the message id. */
@@ -42,44 +43,55 @@ export interface RelayClient {
 /** Gives up on one API call after this long (the relay answers in milliseconds). */
 const CALL_TIMEOUT_MS = 10_000;
 
+interface Answer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** The answer's body, or a DemoError naming the call and what the API said. */
+function expectData<T>(what: string, answer: Answer<T>): T {
+  if (answer.data !== undefined) return answer.data;
+  const status = answer.response.status;
+  throw new DemoError(
+    "demo_api_refused",
+    `${what} answered ${status}: ${JSON.stringify(answer.error ?? null)}`,
+    {
+      context: { status },
+    },
+  );
+}
+
 export function createRelayClient(apiUrl: string, apiKey: string): RelayClient {
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${apiUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
-      signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
-  };
-  const expect = (what: string, res: { status: number; body: unknown }, ok: number[]) => {
-    if (ok.includes(res.status)) return;
-    throw new DemoError(
-      "demo_api_refused",
-      `${what} answered ${res.status}: ${JSON.stringify(res.body)}`,
-      { context: { status: res.status } },
-    );
-  };
+  const api = createClient({ baseUrl: apiUrl, apiKey });
+  const signal = () => AbortSignal.timeout(CALL_TIMEOUT_MS);
   return {
     async putChannel(platform, channelId, input) {
-      const res = await call("PUT", `/v1/channels/${platform}/${channelId}`, input);
-      expect(`PUT /v1/channels/${platform}/${channelId}`, res, [200, 201]);
+      const answer = await api.PUT("/v1/channels/{platform}/{channelId}", {
+        params: { path: { platform, channelId } },
+        body: input,
+        signal: signal(),
+      });
+      expectData(`PUT /v1/channels/${platform}/${channelId}`, answer);
     },
     async sendReply(input) {
-      const res = await call("POST", "/v1/messages", {
-        channel: { platform: input.platform, id: input.channelId },
-        recipient: { id: input.recipientId },
-        sender: input.sender,
-        message: input.message,
+      const answer = await api.POST("/v1/messages", {
+        body: {
+          channel: { platform: input.platform, id: input.channelId },
+          recipient: { id: input.recipientId },
+          sender: input.sender,
+          message: input.message,
+        },
+        signal: signal(),
       });
-      expect("POST /v1/messages", res, [202]);
-      return (res.body as { id: string }).id;
+      return expectData("POST /v1/messages", answer).id;
     },
     async getMessage(id) {
-      const res = await call("GET", `/v1/messages/${id}`);
-      expect(`GET /v1/messages/${id}`, res, [200]);
-      return res.body as MessageView;
+      const answer = await api.GET("/v1/messages/{id}", {
+        params: { path: { id } },
+        signal: signal(),
+      });
+      return expectData(`GET /v1/messages/${id}`, answer);
     },
   };
 }

@@ -22,13 +22,19 @@ import {
   senderActionBodySchema,
 } from "../v1/schemas";
 
-/** Named schemas of the reference: requests are documented as accepted, responses as returned. */
+// The route registry of the reference: one entry per /v1 route, with the very zod schemas the route
+// validates with. A route of the agent API is documented by adding its entry to API_ROUTES (and its
+// named schemas below); a test fails while a /v1 route of the router has no entry, or an entry no route.
+
+/** Named request schemas, documented as accepted (zod's input side). */
 export const REQUEST_SCHEMAS = {
   ChannelInput: channelPutBodySchema,
   MessageInput: messageBodySchema,
   SenderActionInput: senderActionBodySchema,
   KeyInput: keyInputSchema,
 } satisfies Record<string, z.ZodType>;
+
+/** Named response schemas, documented as returned (zod's output side). */
 export const RESPONSE_SCHEMAS = {
   Channel: channelSchema,
   ChannelList: channelListSchema,
@@ -42,48 +48,66 @@ export const RESPONSE_SCHEMAS = {
   KeyList: keyListSchema,
 } satisfies Record<string, z.ZodType>;
 
-export type SchemaName = keyof typeof REQUEST_SCHEMAS | keyof typeof RESPONSE_SCHEMAS;
+export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;
+export type ResponseSchemaName = keyof typeof RESPONSE_SCHEMAS;
+
+/** The groups of the reference, in the order it shows them. */
+export const API_TAGS = {
+  Channels: "Connected Facebook pages, Instagram accounts and WhatsApp numbers",
+  Messages: "Replies to customers, checked against Meta's windows when they are sent",
+  Conversations: "Each customer's messaging window",
+  Keys: "Scoped API keys: limited to some channels, and to sending or reading",
+} as const;
 
 export interface RouteResponse {
   description: string;
-  /** A named schema (JSON body), or a content type for non-JSON answers. */
-  schema?: SchemaName;
+  /** A named schema (JSON body); omitted for an answer without a body. */
+  schema?: ResponseSchemaName;
+  /** A content type for an answer that is not JSON (its body is then documented as bytes). */
   contentType?: string;
 }
 
-/** One documented route; the schemas are the very ones the route validates with. */
+/** One /v1 route. Every one takes `Authorization: Bearer <key>`. */
 export interface ApiRoute {
-  method: "get" | "put" | "post" | "delete";
+  method: "get" | "put" | "post" | "patch" | "delete";
   /** OpenAPI path template, e.g. /v1/channels/{platform}/{channelId}. */
-  path: string;
+  path: `/v1/${string}`;
+  /** Unique, camelCase: the client and the reference's anchors use it. */
   operationId: string;
-  tag: "Channels" | "Messages" | "Conversations" | "Keys" | "Operations";
+  tag: keyof typeof API_TAGS;
   summary: string;
   description?: string;
-  auth: "bearer" | "basic" | "none";
+  /** The path parameters, as the route parses `req.params`. */
   params?: z.ZodObject;
-  body?: SchemaName;
+  /** The query parameters, as the route parses `req.query`. */
+  query?: z.ZodObject;
+  body?: RequestSchemaName;
+  /** A valid body for "Try it out" (checked against the schema by the reference's lint). */
+  bodyExample?: unknown;
+  /** Its successes and its own errors; COMMON_V1_ERRORS are added unless the route names them. */
   responses: Record<number, RouteResponse>;
 }
 
-const invalid: RouteResponse = {
-  description: "Invalid input; details name the fields",
-  schema: "Error",
+const error = (description: string): RouteResponse => ({ description, schema: "Error" });
+
+/** What every /v1 route can answer, from the middleware in front of the routes (v1-router.ts). */
+export const COMMON_V1_ERRORS: Record<number, RouteResponse> = {
+  400: error(
+    "Invalid input (`invalid_request`; `details` name each field), or a body that is not JSON (`invalid_json`)",
+  ),
+  401: error("Missing or unknown API key (`unauthorized`)"),
+  413: error("The body is larger than API_BODY_LIMIT_BYTES (`payload_too_large`)"),
+  500: error(
+    "Something went wrong on the relay's side (`internal_error`); the call can be retried",
+  ),
+  503: error("Redis is not reachable (`unavailable`); retry shortly"),
 };
-const unauthorized: RouteResponse = { description: "Missing or unknown API key", schema: "Error" };
-const channelMissing: RouteResponse = {
-  description:
-    "No such channel is connected, or it is outside the key's scope (`channel_not_found`)",
-  schema: "Error",
-};
-const readOnly: RouteResponse = {
-  description: "A `read` key may not change anything (`forbidden`)",
-  schema: "Error",
-};
-const adminOnly: RouteResponse = {
-  description: "Only an admin key (RELAY_API_KEYS) manages keys (`forbidden`)",
-  schema: "Error",
-};
+
+const channelMissing = error(
+  "No such channel is connected, or it is outside the key's scope (`channel_not_found`)",
+);
+const readOnly = error("A `read` key may not change anything (`forbidden`)");
+const adminOnly = error("Only an admin key (RELAY_API_KEYS) manages keys (`forbidden`)");
 
 export const API_ROUTES: ApiRoute[] = [
   {
@@ -93,17 +117,14 @@ export const API_ROUTES: ApiRoute[] = [
     tag: "Channels",
     summary: "Connect or update a channel",
     description:
-      "A Facebook page, Instagram account or WhatsApp phone number. Changes, `humanAgent` included, apply from the next delivery attempt. The access token is stored encrypted and never returned.",
-    auth: "bearer",
+      "A Facebook page, Instagram account or WhatsApp phone number. Changes, `humanAgent` included, apply from the next delivery attempt. The access token is stored encrypted and never returned. Instagram channels need `pageId`, the linked page that sends.",
     params: channelParamsSchema,
     body: "ChannelInput",
+    bodyExample: { accessToken: "EAAG…", name: "Support page", humanAgent: true },
     responses: {
       200: { description: "Updated", schema: "Channel" },
       201: { description: "Created", schema: "Channel" },
-      400: invalid,
-      401: unauthorized,
       403: readOnly,
-      404: channelMissing,
     },
   },
   {
@@ -113,11 +134,7 @@ export const API_ROUTES: ApiRoute[] = [
     tag: "Channels",
     summary: "List connected channels",
     description: "A scoped key sees only the channels of its scope.",
-    auth: "bearer",
-    responses: {
-      200: { description: "Every channel the key may see", schema: "ChannelList" },
-      401: unauthorized,
-    },
+    responses: { 200: { description: "Every channel the key may see", schema: "ChannelList" } },
   },
   {
     method: "get",
@@ -125,14 +142,8 @@ export const API_ROUTES: ApiRoute[] = [
     operationId: "getChannel",
     tag: "Channels",
     summary: "Read a channel",
-    auth: "bearer",
     params: channelParamsSchema,
-    responses: {
-      200: { description: "The channel", schema: "Channel" },
-      400: invalid,
-      401: unauthorized,
-      404: channelMissing,
-    },
+    responses: { 200: { description: "The channel", schema: "Channel" }, 404: channelMissing },
   },
   {
     method: "delete",
@@ -141,15 +152,8 @@ export const API_ROUTES: ApiRoute[] = [
     tag: "Channels",
     summary: "Disconnect a channel",
     description: "Replies still waiting for this channel fail with `channel_not_configured`.",
-    auth: "bearer",
     params: channelParamsSchema,
-    responses: {
-      204: { description: "Deleted" },
-      400: invalid,
-      401: unauthorized,
-      403: readOnly,
-      404: channelMissing,
-    },
+    responses: { 204: { description: "Deleted" }, 403: readOnly, 404: channelMissing },
   },
   {
     method: "post",
@@ -159,21 +163,17 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "Queue a reply to a customer",
     description:
       "`message` is exactly one kind: `text` (with `quickReplies`), `attachment`, `buttons` (Messenger, WhatsApp), `list` (WhatsApp), `reaction`, `location` (WhatsApp), `template` (WhatsApp; Messenger utility templates on a channel with `utilityMessages`) or `raw` (Meta's own message object). `replyTo` makes it a reply. A kind the platform cannot carry, or a count or length over Meta's limits (text: Instagram 1000 bytes, Messenger under 2000 characters, WhatsApp 4096), is refused with `400` naming the field, and nothing is queued. Every kind but a template is decided by the window rules on every attempt, exactly as text; templates are sent at any age. A message that may not be sent ends `failed` with a reason, and a `message.failed` event says why. The same `idempotencyKey` within 24 h returns the first message and queues nothing.",
-    auth: "bearer",
     body: "MessageInput",
     responses: {
       202: {
         description: "Queued (or the first message of this idempotencyKey)",
         schema: "MessageAccepted",
       },
-      400: invalid,
-      401: unauthorized,
       403: readOnly,
       404: channelMissing,
-      503: {
-        description: "Could not be queued; retry with the same idempotencyKey",
-        schema: "Error",
-      },
+      503: error(
+        "Redis is not reachable, or the message could not be queued (`unavailable`); retry with the same idempotencyKey",
+      ),
     },
   },
   {
@@ -182,17 +182,12 @@ export const API_ROUTES: ApiRoute[] = [
     operationId: "getMessage",
     tag: "Messages",
     summary: "Read a message's status",
-    auth: "bearer",
     params: messageParamsSchema,
     responses: {
       200: { description: "The message", schema: "Message" },
-      400: invalid,
-      401: unauthorized,
-      404: {
-        description:
-          "Unknown or older than the retention (`message_not_found`); a message of a channel outside the key's scope answers `channel_not_found`",
-        schema: "Error",
-      },
+      404: error(
+        "Unknown, or older than MESSAGE_RETENTION_DAYS (`message_not_found`); a message of a channel outside the key's scope answers `channel_not_found`",
+      ),
     },
   },
   {
@@ -203,14 +198,8 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "Read a conversation's window",
     description:
       "Meta's own deadlines (last customer action + 24 h, + 7 days) and what the worker would decide now, safety margin included: the countdown an agent's screen shows.",
-    auth: "bearer",
     params: conversationParamsSchema,
-    responses: {
-      200: { description: "The window", schema: "Conversation" },
-      400: invalid,
-      401: unauthorized,
-      404: channelMissing,
-    },
+    responses: { 200: { description: "The window", schema: "Conversation" }, 404: channelMissing },
   },
   {
     method: "post",
@@ -220,20 +209,15 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "Show typing or mark the conversation seen",
     description:
       "Sent to Meta at once (not queued) when the standard 24-hour window is open. On WhatsApp, `mark_seen` marks the customer's latest message read and `typing_on` shows the typing indicator under it (WhatsApp has no `typing_off`). Outside the window `409`, with the refusal reason as the error code.",
-    auth: "bearer",
     params: conversationParamsSchema,
     body: "SenderActionInput",
     responses: {
       202: { description: "Meta took it", schema: "SenderActionAccepted" },
-      400: invalid,
-      401: unauthorized,
       404: channelMissing,
-      409: {
-        description:
-          "The window does not allow it (`no_customer_message`, `window_closed`): the code is the reason",
-        schema: "Error",
-      },
-      502: { description: "Meta refused or failed; the code is the reason", schema: "Error" },
+      409: error(
+        "The window does not allow it (`no_customer_message`, `window_closed`): the code is the reason",
+      ),
+      502: error("Meta refused or failed; the code is the reason"),
     },
   },
   {
@@ -244,14 +228,11 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "Create a scoped key",
     description:
       "A key limited to some channels (`messenger/<id>`, `whatsapp/*`…) and to `send` (read and write) or `read`. The key is in this answer only; the relay keeps its SHA-256 hash. Admin keys only.",
-    auth: "bearer",
     body: "KeyInput",
     responses: {
       201: { description: "Created; `key` is shown this once", schema: "KeyCreated" },
-      400: invalid,
-      401: unauthorized,
       403: adminOnly,
-      409: { description: "Too many keys exist (`key_limit_reached`)", schema: "Error" },
+      409: error("Too many keys exist (`key_limit_reached`)"),
     },
   },
   {
@@ -261,10 +242,8 @@ export const API_ROUTES: ApiRoute[] = [
     tag: "Keys",
     summary: "List scoped keys",
     description: "Names, access and scopes; never the keys. Admin keys only.",
-    auth: "bearer",
     responses: {
       200: { description: "Every scoped key", schema: "KeyList" },
-      401: unauthorized,
       403: adminOnly,
     },
   },
@@ -276,72 +255,11 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "Delete a scoped key",
     description:
       "Effective at once: every API process refuses the key within a quarter of a second. Admin keys only.",
-    auth: "bearer",
     params: keyParamsSchema,
     responses: {
       204: { description: "Deleted" },
-      400: invalid,
-      401: unauthorized,
       403: adminOnly,
-      404: { description: "No such key (`key_not_found`)", schema: "Error" },
+      404: error("No such key (`key_not_found`)"),
     },
-  },
-  {
-    method: "get",
-    path: "/healthz",
-    operationId: "health",
-    tag: "Operations",
-    summary: "Liveness: the process serves requests",
-    auth: "none",
-    responses: { 200: { description: "Alive" }, 503: { description: "Not live" } },
-  },
-  {
-    method: "get",
-    path: "/readyz",
-    operationId: "ready",
-    tag: "Operations",
-    summary: "Readiness: Redis answers",
-    auth: "none",
-    responses: { 200: { description: "Ready" }, 503: { description: "Redis unreachable" } },
-  },
-  {
-    method: "get",
-    path: "/metrics",
-    operationId: "metrics",
-    tag: "Operations",
-    summary: "Prometheus metrics",
-    auth: "none",
-    responses: { 200: { description: "Prometheus text format", contentType: "text/plain" } },
-  },
-  {
-    method: "get",
-    path: "/admin/queues",
-    operationId: "queueDashboard",
-    tag: "Operations",
-    summary: "Queue dashboard (DASHBOARD_USERNAME / DASHBOARD_PASSWORD)",
-    description: "Read-only unless DASHBOARD_ALLOW_RETRIES lets operators retry failed jobs.",
-    auth: "basic",
-    responses: {
-      200: { description: "The dashboard", contentType: "text/html" },
-      401: { description: "Credentials missing or wrong", schema: "Error" },
-    },
-  },
-  {
-    method: "get",
-    path: "/openapi.json",
-    operationId: "openapi",
-    tag: "Operations",
-    summary: "This reference as OpenAPI 3.1",
-    auth: "none",
-    responses: { 200: { description: "The OpenAPI document", contentType: "application/json" } },
-  },
-  {
-    method: "get",
-    path: "/docs",
-    operationId: "docs",
-    tag: "Operations",
-    summary: "This reference as a web page",
-    auth: "none",
-    responses: { 200: { description: "The API reference", contentType: "text/html" } },
   },
 ];

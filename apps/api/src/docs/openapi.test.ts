@@ -1,3 +1,4 @@
+import { EVENT_TYPES } from "@meta-relay/core";
 import { z } from "zod";
 import {
   channelParamsSchema,
@@ -5,9 +6,11 @@ import {
   messageBodySchema,
   messageSchema,
 } from "../v1/schemas";
-import { keyInputSchema } from "../v1/key-schemas";
-import { API_ROUTES } from "./api-routes";
+import { API_ROUTES, COMMON_V1_ERRORS } from "./api-routes";
+import { EVENT_HEADERS } from "./event-catalog";
+import { messageFailedDataSchema } from "./event-schemas";
 import { buildOpenApiDocument, type JsonSchema } from "./openapi";
+import type { OpenApiParameter } from "./openapi-types";
 
 function refsIn(value: unknown, found: string[] = []): string[] {
   if (Array.isArray(value)) value.forEach((v) => refsIn(v, found));
@@ -27,49 +30,50 @@ const withoutMeta = (schema: JsonSchema) => {
 
 describe("buildOpenApiDocument", () => {
   const doc = buildOpenApiDocument();
+  const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ route: `${method} ${path}`, path, op })),
+  );
 
-  it("is an OpenAPI 3.1 document with every product route", () => {
+  it("is an OpenAPI 3.1 document of the /v1 routes, with a server and a license", () => {
     expect(doc.openapi).toBe("3.1.0");
-    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
-    );
-    expect(operations.sort()).toEqual(
+    expect(doc.servers).toEqual([{ url: "/", description: expect.any(String) }]);
+    expect(doc.info.license).toEqual({ name: expect.any(String), identifier: expect.any(String) });
+    expect(operations.map((o) => o.route).sort()).toEqual(
       [
-        "PUT /v1/channels/{platform}/{channelId}",
-        "GET /v1/channels",
-        "GET /v1/channels/{platform}/{channelId}",
-        "DELETE /v1/channels/{platform}/{channelId}",
-        "POST /v1/messages",
-        "GET /v1/messages/{id}",
-        "GET /v1/conversations/{platform}/{channelId}/{userId}",
-        "POST /v1/conversations/{platform}/{channelId}/{userId}/actions",
-        "POST /v1/keys",
-        "GET /v1/keys",
-        "DELETE /v1/keys/{id}",
-        "GET /healthz",
-        "GET /readyz",
-        "GET /metrics",
-        "GET /admin/queues",
-        "GET /openapi.json",
-        "GET /docs",
+        "put /v1/channels/{platform}/{channelId}",
+        "get /v1/channels",
+        "get /v1/channels/{platform}/{channelId}",
+        "delete /v1/channels/{platform}/{channelId}",
+        "post /v1/messages",
+        "get /v1/messages/{id}",
+        "get /v1/conversations/{platform}/{channelId}/{userId}",
+        "post /v1/conversations/{platform}/{channelId}/{userId}/actions",
+        "post /v1/keys",
+        "get /v1/keys",
+        "delete /v1/keys/{id}",
       ].sort(),
     );
-    const ids = operations.length;
-    expect(new Set(API_ROUTES.map((r) => r.operationId)).size).toBe(ids);
+    const ids = [...operations.map((o) => o.op.operationId), ...Object.keys(doc.webhooks)];
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(API_ROUTES).toHaveLength(operations.length);
   });
 
-  it("generates bodies from the very schemas the routes validate with", () => {
+  it("generates bodies and parameters from the very schemas the routes validate with", () => {
     expect(doc.components.schemas["MessageInput"]).toEqual(
       withoutMeta(z.toJSONSchema(messageBodySchema, { io: "input" }) as JsonSchema),
     );
     expect(doc.components.schemas["ChannelInput"]).toEqual(
       withoutMeta(z.toJSONSchema(channelPutBodySchema, { io: "input" }) as JsonSchema),
     );
-    expect(doc.components.schemas["Message"]).toEqual(
-      withoutMeta(z.toJSONSchema(messageSchema, { io: "output" }) as JsonSchema),
+    // Answers are documented open to new fields; otherwise exactly zod's output.
+    const message = withoutMeta(z.toJSONSchema(messageSchema, { io: "output" }));
+    expect(Object.keys(doc.components.schemas["Message"]?.["properties"] ?? {})).toEqual(
+      Object.keys(message["properties"] ?? {}),
     );
+    expect(doc.components.schemas["Message"]?.["required"]).toEqual(message["required"]);
+    expect(doc.components.schemas["Message"]?.["additionalProperties"]).toBeUndefined();
     const put = doc.paths["/v1/channels/{platform}/{channelId}"]?.["put"];
-    const platform = put?.parameters?.find((p) => p.name === "platform");
+    const platform = put?.parameters?.find((p) => (p as OpenApiParameter).name === "platform");
     const generated = z.toJSONSchema(channelParamsSchema, { io: "input" }) as {
       properties: Record<string, JsonSchema>;
     };
@@ -77,40 +81,50 @@ describe("buildOpenApiDocument", () => {
     expect(platform).toEqual({ name: "platform", in: "path", required: true, description, schema });
   });
 
-  it("declares every path parameter of every template, and resolves every $ref", () => {
-    for (const [path, methods] of Object.entries(doc.paths)) {
-      const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      for (const op of Object.values(methods)) {
-        expect({ path, params: (op.parameters ?? []).map((p) => p.name).sort() }).toEqual({
-          path,
-          params: names,
+  it("gives every /v1 route the API key and every error its middleware can answer", () => {
+    for (const { route, op } of operations) {
+      expect({ route, security: op.security }).toEqual({ route, security: [{ apiKey: [] }] });
+      for (const status of Object.keys(COMMON_V1_ERRORS)) {
+        expect({ route, status, schema: op.responses[status]?.content }).toEqual({
+          route,
+          status,
+          schema: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
         });
       }
     }
-    const refs = refsIn(doc);
-    expect(refs.length).toBeGreaterThan(10);
-    for (const ref of refs) {
-      const name = ref.replace("#/components/schemas/", "");
-      expect({ ref, known: name in doc.components.schemas }).toEqual({ ref, known: true });
+    const reads = ["get /v1/channels/{platform}/{channelId}", "get /v1/messages/{id}"];
+    for (const route of reads) {
+      expect(operations.find((o) => o.route === route)?.op.responses["404"]).toBeDefined();
     }
   });
 
-  it("protects /v1 with the API key, the dashboard with basic auth, and nothing else", () => {
-    for (const [path, methods] of Object.entries(doc.paths)) {
-      for (const op of Object.values(methods)) {
-        const schemes = op.security.flatMap((s) => Object.keys(s));
-        const expected = path.startsWith("/v1/")
-          ? ["apiKey"]
-          : path === "/admin/queues"
-            ? ["dashboard"]
-            : [];
-        expect({ path, schemes }).toEqual({ path, schemes: expected });
-        if (path.startsWith("/v1/")) expect(op.responses["401"]).toBeDefined();
-      }
+  it("documents every event type as a webhook with the signature headers and its body", () => {
+    expect(Object.keys(doc.webhooks).sort()).toEqual([...EVENT_TYPES].sort());
+    const headers = Object.values(doc.components.parameters).map((p) => p.name);
+    expect(headers).toEqual([
+      "webhook-id",
+      "webhook-timestamp",
+      "webhook-signature",
+      "X-Relay-Signature",
+    ]);
+    for (const [type, { post }] of Object.entries(doc.webhooks)) {
+      expect(post.parameters).toEqual(
+        Object.keys(EVENT_HEADERS).map((id) => ({ $ref: `#/components/parameters/${id}` })),
+      );
+      const ref = refsIn(post.requestBody)[0] ?? "";
+      const envelope = doc.components.schemas[ref.replace("#/components/schemas/", "")];
+      expect(envelope?.["required"]).toEqual(["id", "type", "occurredAt", "data"]);
+      expect((envelope?.["properties"] as Record<string, JsonSchema>)["type"]).toEqual({
+        type: "string",
+        const: type,
+      });
+      expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(["2XX", "4XX", "5XX"]));
     }
-    expect(doc.components.securitySchemes["apiKey"]).toMatchObject({
-      type: "http",
-      scheme: "bearer",
+    const failed = doc.components.schemas["MessageFailedData"];
+    const zodFailed = z.toJSONSchema(messageFailedDataSchema, { io: "output" }) as JsonSchema;
+    expect(failed?.["required"]).toEqual(zodFailed["required"]);
+    expect(failed?.["properties"]).toMatchObject({
+      window: { $ref: "#/components/schemas/Conversation" },
     });
   });
 
@@ -122,15 +136,32 @@ describe("buildOpenApiDocument", () => {
     ] as const) {
       expect(doc.paths[path]?.[method]?.responses["403"]).toBeDefined();
     }
-    expect(doc.components.schemas["KeyInput"]).toEqual(
-      withoutMeta(z.toJSONSchema(keyInputSchema, { io: "input" }) as JsonSchema),
-    );
+    expect(JSON.stringify(doc.components.schemas["KeyInput"])).toContain('"channels"');
     const key = doc.components.schemas["Key"] as { properties: Record<string, unknown> };
     const created = doc.components.schemas["KeyCreated"] as { properties: Record<string, unknown> };
     expect(Object.keys(key.properties)).not.toContain("key");
     expect(Object.keys(created.properties)).toContain("key");
     const write = doc.paths["/v1/messages"]?.["post"];
     expect(write?.responses["403"]).toBeDefined();
+  });
+
+  it("declares every path parameter of every template, and resolves every $ref", () => {
+    for (const { path, op } of operations) {
+      const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      const declared = (op.parameters ?? []) as OpenApiParameter[];
+      expect({ path, params: declared.map((p) => p.name).sort() }).toEqual({
+        path,
+        params: names,
+      });
+    }
+    const refs = refsIn(doc);
+    expect(refs.length).toBeGreaterThan(30);
+    for (const ref of refs) {
+      const [, section, name] = /^#\/components\/(\w+)\/(\w+)$/.exec(ref) ?? [];
+      const known = section === "schemas" || section === "parameters";
+      const table = (known ? doc.components[section] : {}) as Record<string, unknown>;
+      expect({ ref, known: name !== undefined && name in table }).toEqual({ ref, known: true });
+    }
   });
 
   it("never documents a way to read a channel's access token", () => {
@@ -158,7 +189,7 @@ describe("buildOpenApiDocument", () => {
     );
     const action = doc.paths["/v1/conversations/{platform}/{channelId}/{userId}/actions"]?.["post"];
     expect(Object.keys(action?.responses ?? {})).toEqual(
-      expect.arrayContaining(["202", "400", "404", "409"]),
+      expect.arrayContaining(["202", "400", "404", "409", "502"]),
     );
   });
 });

@@ -1,66 +1,48 @@
 import { z } from "zod";
-import { API_ROUTES, REQUEST_SCHEMAS, RESPONSE_SCHEMAS, type ApiRoute } from "./api-routes";
+import {
+  API_ROUTES,
+  API_TAGS,
+  COMMON_V1_ERRORS,
+  REQUEST_SCHEMAS,
+  RESPONSE_SCHEMAS,
+  type ApiRoute,
+  type RouteResponse,
+} from "./api-routes";
+import { EVENT_CATALOG, type EventDoc } from "./event-catalog";
+import { EVENT_DATA_SCHEMAS } from "./event-schemas";
+import type {
+  JsonSchema,
+  OpenApiDocument,
+  OpenApiOperation,
+  OpenApiParameter,
+  OpenApiResponse,
+} from "./openapi-types";
+import {
+  buildWebhooks,
+  eventEnvelopeSchemas,
+  eventHeaderParameters,
+  EVENTS_TAG,
+} from "./openapi-webhooks";
 
-/** A JSON Schema (2020-12) object, as OpenAPI 3.1 embeds it. */
-export type JsonSchema = Record<string, unknown>;
-
-export interface OpenApiParameter {
-  name: string;
-  in: "path";
-  required: true;
-  description?: string;
-  schema: JsonSchema;
-}
-
-export interface OpenApiOperation {
-  operationId: string;
-  tags: string[];
-  summary: string;
-  description?: string;
-  security: Record<string, string[]>[];
-  parameters?: OpenApiParameter[];
-  requestBody?: { required: true; content: Record<string, { schema: JsonSchema }> };
-  responses: Record<
-    string,
-    { description: string; content?: Record<string, { schema: JsonSchema }> }
-  >;
-}
-
-export interface OpenApiDocument {
-  openapi: "3.1.0";
-  info: { title: string; version: string; description: string };
-  tags: { name: string; description: string }[];
-  paths: Record<string, Record<string, OpenApiOperation>>;
-  components: {
-    schemas: Record<string, JsonSchema>;
-    securitySchemes: Record<string, { type: "http"; scheme: string; description: string }>;
-  };
-}
+export type { JsonSchema, OpenApiDocument, OpenApiOperation } from "./openapi-types";
 
 const REF = (name: string) => `#/components/schemas/${name}`;
 
-const TAGS = [
-  {
-    name: "Channels",
-    description: "Connected Facebook pages, Instagram accounts and WhatsApp numbers",
-  },
-  {
-    name: "Messages",
-    description: "Replies to customers, checked against Meta's windows when sent",
-  },
-  { name: "Conversations", description: "Each customer's messaging window" },
-  {
-    name: "Keys",
-    description: "Scoped API keys: limited to some channels, and to sending or reading",
-  },
-  { name: "Operations", description: "Health, metrics, the queue dashboard and this reference" },
-];
+const DESCRIPTION = [
+  "The agent API of meta-relay: connect Meta channels, queue replies that are checked against Meta's messaging windows when they are sent, read their outcome, and receive events.",
+  "Every `/v1` route takes `Authorization: Bearer <key>`. Errors use one envelope, `{ error: { code, message, details? } }`.",
+  "The events the relay POSTs to your EVENTS_WEBHOOK_URL are the `webhooks` of this document. A typed client, `@meta-relay/client`, is generated from it.",
+  "Health (`/healthz`, `/readyz`), metrics (`/metrics`) and the queue dashboard (`/admin/queues`) are operators' routes, described in docs/operations.md.",
+].join("\n\n");
 
 /**
- * The OpenAPI 3.1 document of the API, generated from the zod schemas the routes validate with
- * (zod's own JSON Schema output, which is the dialect OpenAPI 3.1 uses).
+ * The OpenAPI 3.1 document of the API and its events, generated from the zod schemas the routes
+ * validate with (zod's own JSON Schema output, the dialect OpenAPI 3.1 uses).
  */
-export function buildOpenApiDocument(routes: ApiRoute[] = API_ROUTES): OpenApiDocument {
+export function buildOpenApiDocument(
+  routes: ApiRoute[] = API_ROUTES,
+  events: Record<string, EventDoc> = EVENT_CATALOG,
+): OpenApiDocument {
   const paths: OpenApiDocument["paths"] = {};
   for (const route of routes) {
     paths[route.path] = { ...paths[route.path], [route.method]: operation(route) };
@@ -70,26 +52,32 @@ export function buildOpenApiDocument(routes: ApiRoute[] = API_ROUTES): OpenApiDo
     info: {
       title: "meta-relay API",
       version: "1",
-      description:
-        "The agent API of meta-relay: connect Meta channels, queue replies that are checked against Meta's messaging windows when they are sent, and read their outcome. Every /v1 route takes `Authorization: Bearer <key>`: an admin key (RELAY_API_KEYS) or a scoped key (/v1/keys), which sees only its channels. Errors use one envelope, `{ error: { code, message, details?, requestId } }`; every answer carries `X-Request-Id` (a sane one sent with the request is kept).",
+      description: DESCRIPTION,
+      // The project is not licensed to others (package.json: UNLICENSED); SPDX's LicenseRef- form
+      // names a license that is not on its list.
+      license: { name: "Proprietary (UNLICENSED)", identifier: "LicenseRef-Proprietary" },
     },
-    tags: TAGS,
+    servers: [{ url: "/", description: "The relay that serves this document" }],
+    tags: [
+      ...Object.entries(API_TAGS).map(([name, description]) => ({ name, description })),
+      EVENTS_TAG,
+    ],
     paths,
+    webhooks: buildWebhooks(events),
     components: {
       schemas: {
         ...namedSchemas(REQUEST_SCHEMAS, "input"),
-        ...namedSchemas(RESPONSE_SCHEMAS, "output"),
+        ...namedSchemas(
+          { ...RESPONSE_SCHEMAS, ...EVENT_DATA_SCHEMAS, ...eventEnvelopeSchemas(events) },
+          "output",
+        ),
       },
+      parameters: eventHeaderParameters(),
       securitySchemes: {
         apiKey: {
           type: "http",
           scheme: "bearer",
           description: "One of RELAY_API_KEYS (admin), or a scoped key from POST /v1/keys",
-        },
-        dashboard: {
-          type: "http",
-          scheme: "basic",
-          description: "DASHBOARD_USERNAME and DASHBOARD_PASSWORD",
         },
       },
     },
@@ -101,30 +89,27 @@ function operation(route: ApiRoute): OpenApiOperation {
     operationId: route.operationId,
     tags: [route.tag],
     summary: route.summary,
-    security: security(route.auth),
-    responses: responses(route),
+    security: [{ apiKey: [] }],
+    responses: responses({ ...COMMON_V1_ERRORS, ...route.responses }),
   };
   if (route.description) op.description = route.description;
-  if (route.params) op.parameters = pathParameters(route.params);
+  const parameters = [
+    ...(route.params ? parametersOf(route.params, "path") : []),
+    ...(route.query ? parametersOf(route.query, "query") : []),
+  ];
+  if (parameters.length > 0) op.parameters = parameters;
   if (route.body) {
-    op.requestBody = {
-      required: true,
-      content: { "application/json": { schema: { $ref: REF(route.body) } } },
-    };
+    const media: { schema: JsonSchema; example?: unknown } = { schema: { $ref: REF(route.body) } };
+    if (route.bodyExample !== undefined) media.example = route.bodyExample;
+    op.requestBody = { required: true, content: { "application/json": media } };
   }
   return op;
 }
 
-function security(auth: ApiRoute["auth"]): Record<string, string[]>[] {
-  if (auth === "bearer") return [{ apiKey: [] }];
-  if (auth === "basic") return [{ dashboard: [] }];
-  return [];
-}
-
-function responses(route: ApiRoute): OpenApiOperation["responses"] {
+function responses(all: Record<number, RouteResponse>): OpenApiOperation["responses"] {
   const out: OpenApiOperation["responses"] = {};
-  for (const [status, response] of Object.entries(route.responses)) {
-    const entry: OpenApiOperation["responses"][string] = { description: response.description };
+  for (const [status, response] of Object.entries(all)) {
+    const entry: OpenApiResponse = { description: response.description };
     if (response.schema) {
       entry.content = { "application/json": { schema: { $ref: REF(response.schema) } } };
     } else if (response.contentType) {
@@ -135,12 +120,18 @@ function responses(route: ApiRoute): OpenApiOperation["responses"] {
   return out;
 }
 
-function pathParameters(params: z.ZodObject): OpenApiParameter[] {
+function parametersOf(params: z.ZodObject, where: "path" | "query"): OpenApiParameter[] {
   const schema = clean(z.toJSONSchema(params, { io: "input" }));
   const properties = (schema["properties"] ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((schema["required"] ?? []) as string[]);
   return Object.entries(properties).map(([name, property]) => {
     const { description, ...rest } = property;
-    const parameter: OpenApiParameter = { name, in: "path", required: true, schema: rest };
+    const parameter: OpenApiParameter = {
+      name,
+      in: where,
+      required: where === "path" || required.has(name),
+      schema: rest,
+    };
     if (typeof description === "string") parameter.description = description;
     return parameter;
   });
@@ -152,12 +143,29 @@ function namedSchemas(
 ): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
-  const generated = z.toJSONSchema(registry, { io, uri: REF }) as {
-    schemas: Record<string, JsonSchema>;
-  };
+  const generated = z.toJSONSchema(registry, {
+    io,
+    uri: REF,
+    override: io === "output" ? openOutput : undefined,
+  }) as { schemas: Record<string, JsonSchema> };
   return Object.fromEntries(
     Object.entries(generated.schemas).map(([id, schema]) => [id, clean(schema)]),
   );
+}
+
+/**
+ * What the relay returns and sends gains fields over time (release 2 adds many), so a receiver that
+ * validates with these schemas must not refuse a field it does not know yet: answers and events are
+ * documented open, not with zod's `additionalProperties: false`. `format: date-time` says what the
+ * long pattern zod adds to ISO times says.
+ */
+function openOutput(ctx: { zodSchema: z.core.$ZodType; jsonSchema: JsonSchema }): void {
+  const def = ctx.zodSchema._zod.def as { type: string; catchall?: z.core.$ZodType };
+  const strict = def.catchall?._zod.def.type === "never";
+  if (def.type === "object" && !strict && ctx.jsonSchema["additionalProperties"] === false) {
+    delete ctx.jsonSchema["additionalProperties"];
+  }
+  if (ctx.jsonSchema["format"] === "date-time") delete ctx.jsonSchema["pattern"];
 }
 
 /** Drops the keywords that only make sense in a standalone JSON Schema document. */

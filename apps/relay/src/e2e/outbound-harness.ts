@@ -1,5 +1,6 @@
 import { Writable } from "node:stream";
 import { startApi, type RunningApi } from "@meta-relay/api";
+import { createClient, type components } from "@meta-relay/client";
 import { loadConfig, type RelayConfig } from "@meta-relay/config";
 import { startIngress, type RunningIngress } from "@meta-relay/ingress";
 import type { ConversationRef, RelayEvent } from "@meta-relay/core";
@@ -43,6 +44,8 @@ export interface HarnessOptions {
   /** Also run the ingress, with Meta's echoes and statuses posted to it after every send. */
   ingress?: boolean;
 }
+
+type MessageInput = components["schemas"]["MessageInput"];
 
 /** A parsed JSON body, loosely typed for assertions. */
 export type Json = ReturnType<typeof JSON.parse>;
@@ -136,6 +139,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       })
     : null;
   const base = `http://127.0.0.1:${api.port}`;
+  const client = createClient({ baseUrl: base, apiKey: API_KEY });
 
   const call: Harness["api"] = async (method, path, body) => {
     const res = await fetch(`${base}${path}`, {
@@ -159,14 +163,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     api: call,
     async channel(channel) {
       sim.addChannel(channel);
-      const res = await call("PUT", `/v1/channels/${channel.platform}/${channel.channelId}`, {
-        accessToken: channel.accessToken,
-        humanAgent: channel.humanAgent ?? false,
-        ...(channel.utilityMessages ? { utilityMessages: true } : {}),
-        ...(channel.pageId ? { pageId: channel.pageId } : {}),
-        ...(channel.name ? { name: channel.name } : {}),
+      const { platform, channelId } = channel;
+      const res = await client.PUT("/v1/channels/{platform}/{channelId}", {
+        params: { path: { platform, channelId } },
+        body: {
+          accessToken: channel.accessToken,
+          humanAgent: channel.humanAgent ?? false,
+          ...(channel.utilityMessages ? { utilityMessages: true } : {}),
+          ...(channel.pageId ? { pageId: channel.pageId } : {}),
+          ...(channel.name ? { name: channel.name } : {}),
+        },
       });
-      if (res.status !== 200 && res.status !== 201) throw new Error(`PUT channel: ${res.status}`);
+      if (!res.data) throw new Error(`PUT channel: ${res.response.status}`);
     },
     async customerWrote(conv, atMs) {
       const metaMessageId = `${conv.platform === "whatsapp" ? "wamid" : "mid"}.${conv.userId}.${atMs}`;
@@ -184,17 +192,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return metaMessageId;
     },
     async send(body) {
-      const res = await call("POST", "/v1/messages", body);
-      if (res.status !== 202)
-        throw new Error(`POST /v1/messages: ${res.status} ${JSON.stringify(res.body)}`);
-      return (res.body as { id: string }).id;
+      // Tests build bodies loosely; the API validates them, as it would an agent platform's.
+      const res = await client.POST("/v1/messages", { body: body as MessageInput });
+      if (!res.data) {
+        throw new Error(`POST /v1/messages: ${res.response.status} ${JSON.stringify(res.error)}`);
+      }
+      return res.data.id;
     },
     async waitFinal(id, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const res = await call("GET", `/v1/messages/${id}`);
-        const view = res.body as MessageView;
-        if (view.status !== "queued") return view;
+        const res = await client.GET("/v1/messages/{id}", { params: { path: { id } } });
+        if (!res.data) throw new Error(`GET /v1/messages/${id}: ${res.response.status}`);
+        if (res.data.status !== "queued") return res.data;
         if (Date.now() > deadline)
           throw new Error(`message ${id} still queued after ${timeoutMs} ms`);
         await sleep(50);

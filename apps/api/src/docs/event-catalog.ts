@@ -1,0 +1,86 @@
+import type { EventDataByType, EventType } from "@meta-relay/core";
+import type { z } from "zod";
+import type { EVENT_DATA_SCHEMAS, EventDataSchemaName } from "./event-schemas";
+
+// The event registry of the reference: one entry per event type, each an OpenAPI 3.1 `webhooks`
+// entry. A new event type in core does not compile until it has its entry here, and an entry's data
+// schema must be exactly core's interface of that event's data.
+
+export interface EventDoc {
+  /** When the event is sent. */
+  summary: string;
+  description?: string;
+  /** The named schema of the event's `data`. */
+  data: EventDataSchemaName;
+}
+
+export const EVENT_CATALOG = {
+  "message.received": {
+    summary: "A customer action arrived: a message, a postback, a reaction or a referral",
+    description:
+      "Sent once per Meta message id, however often Meta redelivers the webhook. Each one opened or renewed the conversation's window.",
+    data: "MessageReceivedData",
+  },
+  "message.sent": {
+    summary: "Meta accepted a reply",
+    description: "`tag` is `HUMAN_AGENT` when the reply used the 7-day window of a human agent.",
+    data: "MessageSentData",
+  },
+  "message.delivered": {
+    summary: "Meta reported a reply delivered",
+    data: "MessageStatusData",
+  },
+  "message.read": {
+    summary: "Meta reported a reply read",
+    data: "MessageStatusData",
+  },
+  "message.failed": {
+    summary: "A reply will not be delivered; `reason` says why",
+    description:
+      "`message` is the sentence to show the agent; `window` is the conversation's window at that moment, and `meta` Meta's error when Meta refused.",
+    data: "MessageFailedData",
+  },
+} as const satisfies { [T in EventType]: EventDoc };
+
+/** True when X and Y are the same type: same fields, same optionality, same field types. */
+type Same<X, Y> =
+  (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? true : false;
+type NoneOf<T extends never> = T;
+type DataOf<T extends EventType> = z.output<
+  (typeof EVENT_DATA_SCHEMAS)[(typeof EVENT_CATALOG)[T]["data"]]
+>;
+
+/** The compiler names here each event type whose documented data differs from core's interface. */
+export type EventSchemasMatchCore = NoneOf<
+  {
+    [T in EventType]: Same<DataOf<T>, EventDataByType[T]> extends true ? never : T;
+  }[EventType]
+>;
+
+/** The headers of every event request (product.md 4.5: Standard Webhooks, and release 1's). */
+export const EVENT_HEADERS = {
+  WebhookId: {
+    name: "webhook-id",
+    description:
+      "The event id, the same as the body's `id`: stable across retries, the dedupe key.",
+    schema: { type: "string" },
+  },
+  WebhookTimestamp: {
+    name: "webhook-timestamp",
+    description:
+      "Unix seconds of this attempt. Refuse an event more than 5 minutes from your clock: a replay.",
+    schema: { type: "string", pattern: "^[0-9]+$" },
+  },
+  WebhookSignature: {
+    name: "webhook-signature",
+    description:
+      'Standard Webhooks: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the base64-decoded part after `whsec_` of EVENTS_WEBHOOK_SECRET (a secret without the prefix is used as its UTF-8 bytes). Several signatures, space-separated, while a secret is rotated: one must verify. `verifyEvent` of @meta-relay/client checks it.',
+    schema: { type: "string", pattern: "^v1,[A-Za-z0-9+/]+=*( v1,[A-Za-z0-9+/]+=*)*$" },
+  },
+  RelaySignature: {
+    name: "X-Relay-Signature",
+    description:
+      "Release 1's signature, unchanged: `sha256=<lowercase hex HMAC-SHA256 of the raw body>` keyed with EVENTS_WEBHOOK_SECRET.",
+    schema: { type: "string", pattern: "^sha256=[0-9a-f]{64}$" },
+  },
+} as const;

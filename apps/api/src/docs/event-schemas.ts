@@ -1,0 +1,72 @@
+import { FAILURE_REASONS, SENDER_TYPES } from "@meta-relay/core";
+import { z } from "zod";
+import { conversationSchema, platformSchema } from "../v1/schemas";
+
+// The `data` of the events, as zod schemas for the reference. The producers build events with core's
+// TypeScript interfaces; event-catalog.ts makes the compiler refuse any difference between the two.
+
+const iso = (what: string) => z.iso.datetime().describe(what);
+
+const metaErrorSchema = z
+  .object({
+    code: z.number().describe("Meta's error code"),
+    subcode: z.number().optional().describe("Meta's error subcode"),
+    message: z.string().describe("Meta's error message"),
+  })
+  .describe("Meta's answer when it refused the message");
+
+export const messageReceivedDataSchema = z.object({
+  platform: platformSchema,
+  channelId: z.string().describe("The channel the customer wrote to"),
+  userId: z.string().describe("The customer: where replies go (recipient.id)"),
+  metaMessageId: z.string().describe("Meta's id of the message or action"),
+  kind: z.enum(["message", "postback", "reaction", "referral"]),
+  text: z.string().optional(),
+  attachments: z
+    .array(z.object({ type: z.string(), url: z.string().optional() }))
+    .optional()
+    .describe("Media the customer sent; Meta's URLs expire"),
+  timestamp: iso("Meta's time of the action"),
+});
+
+export const messageSentDataSchema = z.object({
+  id: z.string().describe("The relay's message id, as POST /v1/messages returned it"),
+  platform: platformSchema,
+  channelId: z.string(),
+  userId: z.string(),
+  metaMessageId: z.string().nullable().describe("Meta's id of the sent message, when it gave one"),
+  messagingType: z
+    .enum(["RESPONSE", "MESSAGE_TAG", "UTILITY", "SERVICE", "TEMPLATE"])
+    .describe(
+      "RESPONSE, MESSAGE_TAG or UTILITY (a utility template) on Messenger and Instagram, SERVICE or TEMPLATE on WhatsApp",
+    ),
+  tag: z.literal("HUMAN_AGENT").optional().describe("Present when the 7-day window was used"),
+});
+
+export const messageStatusDataSchema = z.object({
+  id: z.string().describe("The relay's message id"),
+  metaMessageId: z.string(),
+  timestamp: iso("Meta's time of the receipt"),
+});
+
+export const messageFailedDataSchema = z.object({
+  id: z.string().describe("The relay's message id"),
+  platform: platformSchema,
+  channelId: z.string(),
+  userId: z.string(),
+  sender: z.object({ type: z.enum(SENDER_TYPES), id: z.string().optional() }),
+  reason: z.enum(FAILURE_REASONS),
+  message: z.string().describe("The sentence an agent reads: why, and what to do"),
+  window: conversationSchema,
+  meta: metaErrorSchema.optional(),
+});
+
+/** Named schemas of event data (several event types may share one). */
+export const EVENT_DATA_SCHEMAS = {
+  MessageReceivedData: messageReceivedDataSchema,
+  MessageSentData: messageSentDataSchema,
+  MessageStatusData: messageStatusDataSchema,
+  MessageFailedData: messageFailedDataSchema,
+} satisfies Record<string, z.ZodType>;
+
+export type EventDataSchemaName = keyof typeof EVENT_DATA_SCHEMAS;
