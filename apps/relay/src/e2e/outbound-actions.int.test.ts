@@ -66,6 +66,7 @@ describe("sender actions, end to end", () => {
     const late = await action("messenger", "page-a", "u-late", "typing_on");
     expect(late.status).toBe(409);
     expect(late.body.error).toEqual({
+      requestId: expect.any(String),
       code: "window_closed",
       message: expect.stringMatching(
         /^Not delivered: the customer's last message is older than 24 hours/,
@@ -145,6 +146,7 @@ describe("sender actions, end to end", () => {
     const res = await action("messenger", "page-a", "u-token", "typing_on");
     expect(res.status).toBe(502);
     expect(res.body.error).toEqual({
+      requestId: expect.any(String),
       code: "channel_auth_failed",
       message: expect.stringContaining("access token is invalid or expired"),
     });
