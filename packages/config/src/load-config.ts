@@ -21,7 +21,13 @@ export interface RelayConfig {
     graphMaxAttempts: number;
   };
   windowMarginMs: number;
-  api: { keys: string[]; bodyLimitBytes: number; messageRetentionDays: number };
+  api: {
+    keys: string[];
+    bodyLimitBytes: number;
+    messageRetentionDays: number;
+    /** MEDIA_MAX_BYTES. */
+    mediaMaxBytes: number;
+  };
   encryptionKey: Buffer;
   dashboard: { username: string; password: string; allowRetries: boolean };
   worker: { outboundConcurrency: number; eventsConcurrency: number };
@@ -116,6 +122,7 @@ function toConfig(p: ParsedEnv, roles: Role[]): RelayConfig {
       keys: p.RELAY_API_KEYS ?? [],
       bodyLimitBytes: p.API_BODY_LIMIT_BYTES,
       messageRetentionDays: p.MESSAGE_RETENTION_DAYS,
+      mediaMaxBytes: p.MEDIA_MAX_BYTES,
     },
     encryptionKey: p.RELAY_ENCRYPTION_KEY ?? Buffer.alloc(0),
     dashboard: {
