@@ -80,6 +80,7 @@ export { describeWindow, type WindowDocument, type WindowInput } from "./window"
 export { failureSentence, type SentenceInput } from "./sentences";
 export {
   isAddressableId,
+  CUSTOMER_ACTION_KINDS,
   type CustomerActionKind,
   type InboundAttachment,
   type InboundLocation,
