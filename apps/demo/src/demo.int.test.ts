@@ -77,6 +77,10 @@ const EXPECTED_OUTCOMES: RegExp[] = [
   /\[ok\] bot → Eva, template refund_update\s+delivered · status (sent|delivered|read) · TEMPLATE\n/,
   /\[ok\] Eva writes on WhatsApp \(now\)\s+webhook 200 · message\.received/,
   /\[ok\] agent → Eva, text\s+delivered · status (sent|delivered|read) · SERVICE\n/,
+  /\[ok\] Carla sends a photo on WhatsApp \(now\)\s+webhook 200 · message\.received · message · opens the window · "This is how the box arrived" · image \(media \d+\) · from Carla · fetched through the relay: 240 kB, SHA-256 as Meta's\n/,
+  /\[ok\] Ana taps a quick reply on Messenger \(now\)\s+webhook 200 · message\.received · message · opens the window · "Track my order" · payload TRACK_ORDER\n/,
+  /\[ok\] Ben answers a story on Instagram \(now\)\s+webhook 200 · message\.received · message · opens the window · "Is this one in stock\?" · reply to a story\n/,
+  /\[ok\] Carla reacts on WhatsApp \(now\)\s+webhook 200 · message\.received · reaction · opens no window · react 👍 · from Carla\n/,
 ];
 
 function expectEveryOutcome(run: Run): void {
