@@ -1,4 +1,5 @@
 import type {
+  ChannelEventData,
   MessageFailedData,
   MessageReceivedData,
   MessageSentData,
@@ -13,6 +14,13 @@ export class EventIndex {
   readonly failed = new Map<string, MessageFailedData>();
   /** By Meta's message id of the customer's message. */
   readonly received = new Map<string, MessageReceivedData>();
+  /** `channel.*` events, by "type platform channelId", in arrival order. */
+  readonly channel = new Map<string, ChannelEventData[]>();
+
+  /** Key of `channel` for one channel and event type. */
+  static channelKey(type: string, platform: string, channelId: string): string {
+    return `${type} ${platform} ${channelId}`;
+  }
 
   /** Indexes what the receiver already has and everything it gets from now on. */
   static follow(receiver: EventsReceiver): { index: EventIndex; stop: () => void } {
@@ -38,9 +46,15 @@ export class EventIndex {
         this.failed.set(data.id, data);
         return;
       }
-      default:
+      default: {
+        if (event.type.startsWith("channel.")) {
+          const data = event.data as ChannelEventData;
+          const key = EventIndex.channelKey(event.type, data.platform, data.channelId);
+          this.channel.set(key, [...(this.channel.get(key) ?? []), data]);
+        }
         // Receipts: the message's status is read back through GET /v1/messages/{id}.
         return;
+      }
     }
   }
 }

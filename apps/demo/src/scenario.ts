@@ -81,11 +81,21 @@ export interface DemoReply {
   expect: Expectation;
 }
 
+/** Meta's word about a page, posted as its signed `messaging_policy_enforcement` webhook. */
+export interface ChannelNotice {
+  channel: DemoChannel;
+  action: "block" | "unblock";
+  /** Meta's words (left out on unblock). */
+  reason?: string;
+}
+
 export interface DemoStep {
   number: number;
   title: string;
   /** What the step shows, in a sentence or two. */
   story: string;
+  /** Meta's news about a channel, posted before the customers write. */
+  notices?: ChannelNotice[];
   writes: CustomerWrite[];
   replies: DemoReply[];
 }
@@ -99,7 +109,7 @@ const delivered = (messagingType: "RESPONSE" | "SERVICE" | "TEMPLATE"): Expectat
   messagingType,
 });
 
-/** The five steps of the demo, in order. */
+/** The steps of the demo, in order. */
 export const DEMO_SCENARIO: readonly DemoStep[] = [
   {
     number: 1,
@@ -203,6 +213,43 @@ export const DEMO_SCENARIO: readonly DemoStep[] = [
         sender: AGENT,
         message: { text: "Within 3 business days, Eva." },
         expect: delivered("SERVICE"),
+      },
+    ],
+  },
+  {
+    number: 6,
+    title: "Meta restricts the Messenger page: replies fail at once, nothing reaches Meta",
+    story:
+      "A policy-enforcement webhook (block) puts the page in restricted; sending into a restricted page is how a ban escalates.",
+    notices: [
+      {
+        channel: DEMO_CHANNELS.messenger,
+        action: "block",
+        reason: "The Page was restricted for repeated policy violations.",
+      },
+    ],
+    writes: [{ customer: ana, text: "Hello? Is anyone there?", ageMs: 0 }],
+    replies: [
+      {
+        customer: ana,
+        sender: AGENT,
+        message: { text: "Sorry for the wait, Ana!" },
+        expect: { outcome: "refused", reason: "channel_restricted" },
+      },
+    ],
+  },
+  {
+    number: 7,
+    title: "Meta lifts the restriction: the page sends again",
+    story: "The unblock webhook makes the page active again; the next reply is delivered.",
+    notices: [{ channel: DEMO_CHANNELS.messenger, action: "unblock" }],
+    writes: [],
+    replies: [
+      {
+        customer: ana,
+        sender: AGENT,
+        message: { text: "We are back, Ana: your parcel arrives tomorrow." },
+        expect: delivered("RESPONSE"),
       },
     ],
   },

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { CustomerAction, EventType } from "@meta-relay/core";
+import type { CustomerAction } from "@meta-relay/core";
 
 /**
  * The id of a `message.received` event, derived from Meta's own ids so that a redelivered webhook
@@ -15,17 +15,17 @@ export function receivedEventId(
   return `evt_${digest}`;
 }
 
-const SUFFIX: Record<Exclude<EventType, "message.received">, string> = {
+const SUFFIX = {
   "message.sent": "sent",
   "message.delivered": "delivered",
   "message.read": "read",
   "message.failed": "failed",
-};
+} as const;
+
+/** The event types about one of our outbound messages. */
+export type OutboundEventType = keyof typeof SUFFIX;
 
 /** The id of an event about one of our messages: one per message and type, stable across retries. */
-export function outboundEventId(
-  messageId: string,
-  type: Exclude<EventType, "message.received">,
-): string {
+export function outboundEventId(messageId: string, type: OutboundEventType): string {
   return `evt_${messageId}.${SUFFIX[type]}`;
 }

@@ -1,4 +1,11 @@
-export { OUTBOUND_QUEUE, EVENTS_QUEUE, QUEUE_NAMES, queuePrefix, type QueueName } from "./names";
+export {
+  OUTBOUND_QUEUE,
+  EVENTS_QUEUE,
+  CHANNELS_QUEUE,
+  QUEUE_NAMES,
+  queuePrefix,
+  type QueueName,
+} from "./names";
 export { QUEUE_CATALOG, EVENT_JOB_OPTIONS, queueDescription, type WorkerTuning } from "./catalog";
 export { openQueue, openWorker, type QueueAt } from "./open";
 export {
@@ -11,7 +18,7 @@ export {
   type DrainJob,
 } from "./jobs";
 export { EventDeliveryError, type EventDeliveryContext } from "./event-delivery-error";
-export { receivedEventId, outboundEventId } from "./event-ids";
+export { receivedEventId, outboundEventId, type OutboundEventType } from "./event-ids";
 export { EventPublisher, RECEIVED_DEDUPE_TTL_MS } from "./event-publisher";
 export { signEventBody, verifyEventSignature, EVENT_SIGNATURE_HEADER } from "./event-signature";
 export {

@@ -202,6 +202,7 @@ export async function settleSent(
       messageKey,
       metaMessageId ? keys.metaMessage(conv, metaMessageId) : messageKey,
       keepUnread ? keys.sentUnread(conv) : messageKey,
+      keys.channel(conv),
     ],
     [
       metaMessageId ?? "",

@@ -78,9 +78,10 @@ redis.call('HDEL', KEYS[1], 'unknownOutcome')
 return {'go', now}`;
 
 /**
- * KEYS: message, meta id index, sent-unread set (or the message key again when not kept).
+ * KEYS: message, meta id index, sent-unread set (or the message key again when not kept), channel.
  * ARGV: Meta's message id, index ttl ms, unread cap, unread ttl ms, keep unread (1/0).
- * Records Meta's acceptance; a message an echo already confirmed keeps its status.
+ * Records Meta's acceptance (and the channel's latest accepted send, which tells a silent channel
+ * from an idle one); a message an echo already confirmed keeps its status.
  */
 export const SETTLE_SENT_LUA = `${NOW}
 local status = redis.call('HGET', KEYS[1], 'status')
@@ -93,6 +94,7 @@ if ARGV[1] ~= '' then
   redis.call('SET', KEYS[2], id, 'PX', ARGV[2])
   redis.call('HSETNX', KEYS[1], 'metaMessageId', ARGV[1])
 end
+if redis.call('EXISTS', KEYS[4]) == 1 then redis.call('HSET', KEYS[4], 'lastSentAt', now) end
 if status ~= 'queued' then return {0, now} end
 redis.call('HSET', KEYS[1], 'status', 'sent', 'sentAt', now)
 if ARGV[5] == '1' then
