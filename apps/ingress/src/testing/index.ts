@@ -14,8 +14,8 @@ import {
 } from "@meta-relay/store";
 import { scanKeys, testRedisEnv, uniquePrefix } from "@meta-relay/testkit";
 import { type Queue } from "bullmq";
-import { startIngress, type RunningIngress } from "./ingress";
-import type { StatusSink } from "./status-sink";
+import { startIngress, type RunningIngress } from "../ingress";
+import type { StatusSink } from "../status-sink";
 
 export const OLD_SECRET = "old-app-secret";
 export const NEW_SECRET = "new-app-secret";
@@ -121,14 +121,7 @@ export function postWebhook(base: string, body: unknown, options: PostOptions = 
 }
 
 /** Polls `check` until it returns true or `timeoutMs` passes. */
-export async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+export { waitFor } from "@meta-relay/testkit/testing";
 
 // --- Meta's payloads ---
 
