@@ -1,4 +1,4 @@
-import { ageBand, decide } from "./decide";
+import { decide } from "./decide";
 import type { Platform } from "./platform";
 import { HUMAN_AGENT_WINDOW_MS, STANDARD_WINDOW_MS, toIso } from "./time";
 
@@ -40,5 +40,3 @@ export function describeWindow(input: WindowInput): WindowDocument {
     },
   };
 }
-
-export { ageBand };

@@ -14,7 +14,7 @@ export interface MalformedItem {
  * Malformed items described in full; further ones are only counted, so a signed webhook stuffed
  * with junk costs little time, memory and log volume.
  */
-export const MALFORMED_DETAILS_KEPT = 20;
+const MALFORMED_DETAILS_KEPT = 20;
 
 /** Gathers the items of one webhook; a malformed item is recorded and the walk goes on. */
 export class ItemCollector {

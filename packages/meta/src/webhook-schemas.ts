@@ -45,7 +45,7 @@ const messagingAttachmentSchema = z.looseObject({
   payload: z.looseObject({ url: z.string().optional() }).nullish(),
 });
 
-export const messagingMessageSchema = z.looseObject({
+const messagingMessageSchema = z.looseObject({
   mid: z.string().min(1),
   text: z.string().optional(),
   is_echo: z.boolean().optional(),
@@ -56,13 +56,13 @@ export const messagingMessageSchema = z.looseObject({
   attachments: z.array(messagingAttachmentSchema).optional(),
 });
 
-export const postbackSchema = z.looseObject({
+const postbackSchema = z.looseObject({
   mid: z.string().min(1).optional(),
   title: z.string().optional(),
   payload: z.string().optional(),
 });
 
-export const reactionSchema = z.looseObject({
+const reactionSchema = z.looseObject({
   /** The message reacted to, not an id of the reaction itself. */
   mid: z.string().optional(),
   action: z.string(),
@@ -70,19 +70,19 @@ export const reactionSchema = z.looseObject({
   emoji: z.string().optional(),
 });
 
-export const referralSchema = z.looseObject({
+const referralSchema = z.looseObject({
   ref: z.string().optional(),
   source: z.string().optional(),
   type: z.string().optional(),
 });
 
-export const deliverySchema = z.looseObject({
+const deliverySchema = z.looseObject({
   mids: z.array(z.string()).optional(),
   watermark: millis,
 });
 
 /** Messenger `message_reads` (a watermark) and Instagram `messaging_seen` (a mid). */
-export const readSchema = z.looseObject({
+const readSchema = z.looseObject({
   watermark: millis.optional(),
   mid: z.string().optional(),
 });
@@ -152,7 +152,7 @@ export const whatsappMessageSchema = z.looseObject({
 });
 export type WhatsAppMessage = z.output<typeof whatsappMessageSchema>;
 
-export const whatsappErrorSchema = z.looseObject({
+const whatsappErrorSchema = z.looseObject({
   code: z.number().int(),
   title: z.string().optional(),
   message: z.string().optional(),

@@ -31,9 +31,9 @@ export const RESPONSE_SCHEMAS = {
   Error: errorSchema,
 } satisfies Record<string, z.ZodType>;
 
-export type SchemaName = keyof typeof REQUEST_SCHEMAS | keyof typeof RESPONSE_SCHEMAS;
+type SchemaName = keyof typeof REQUEST_SCHEMAS | keyof typeof RESPONSE_SCHEMAS;
 
-export interface RouteResponse {
+interface RouteResponse {
   description: string;
   /** A named schema (JSON body), or a content type for non-JSON answers. */
   schema?: SchemaName;

@@ -9,23 +9,19 @@ import {
   senderActionBodySchema,
 } from "./message-schemas";
 
-export {
-  MAX_COMPONENT_DEPTH,
-  messageContentSchema,
-  senderActionBodySchema,
-} from "./message-schemas";
+export { MAX_COMPONENT_DEPTH, senderActionBodySchema } from "./message-schemas";
 
 // The /v1 schemas: they validate every request and are the source of /openapi.json.
 
 /** Ids end up in Redis keys and BullMQ ids: no spaces, braces or colons. */
-export const ID_PATTERN = /^[A-Za-z0-9._+-]{1,128}$/;
+const ID_PATTERN = /^[A-Za-z0-9._+-]{1,128}$/;
 const id = (what: string) =>
   z
     .string()
     .regex(ID_PATTERN, `must be 1-128 letters, digits, '.', '_', '+' or '-'`)
     .describe(what);
 
-export const platformSchema = z.enum(PLATFORMS).describe("messenger, instagram or whatsapp");
+const platformSchema = z.enum(PLATFORMS).describe("messenger, instagram or whatsapp");
 
 export const channelParamsSchema = z.object({
   platform: platformSchema,
@@ -43,7 +39,7 @@ export const messageParamsSchema = z.object({
     .describe("The id POST /v1/messages returned"),
 });
 
-export const pacingSchema = z
+const pacingSchema = z
   .object({
     perSecond: z
       .number()
@@ -112,8 +108,6 @@ export const messageBodySchema = z
   .strict()
   .superRefine(refinePlatformLimits)
   .meta({ examples: MESSAGE_EXAMPLES });
-
-export type MessageBody = z.infer<typeof messageBodySchema>;
 
 // --- responses ---
 

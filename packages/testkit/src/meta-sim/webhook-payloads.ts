@@ -4,7 +4,7 @@ import type { SimPlatform } from "./types";
 import type { ResolvedEvent, SimStatusError } from "./webhook-events";
 
 /** The app id Meta puts on echoes of messages this app sent. */
-export const SIM_APP_ID = "1000000000000001";
+const SIM_APP_ID = "1000000000000001";
 
 const OBJECTS: Record<SimPlatform, string> = {
   messenger: "page",

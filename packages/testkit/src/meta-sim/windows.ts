@@ -1,6 +1,6 @@
 import type { SimPlatform } from "./types";
 
-export const HOUR_MS = 3_600_000;
+const HOUR_MS = 3_600_000;
 /** Meta's standard window (Messenger, Instagram) and WhatsApp's customer service window. */
 export const STANDARD_WINDOW_MS = 24 * HOUR_MS;
 /** Meta's HUMAN_AGENT window on Messenger and Instagram. */

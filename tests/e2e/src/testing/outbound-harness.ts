@@ -31,7 +31,7 @@ import { sleep, waitFor } from "@meta-relay/testkit/testing";
 // What the end-to-end outbound tests share: the fake Meta, the API and the outbound processor in this
 // process, against the test Redis under a fresh prefix.
 
-export const API_KEY = "key-e2e-aaaaaaaaaaaa";
+const API_KEY = "key-e2e-aaaaaaaaaaaa";
 export const TEST_RETRY = { baseMs: 30, maxMs: 200 };
 const APP_SECRET = "app-secret-e2e";
 
@@ -48,7 +48,7 @@ export interface HarnessOptions {
 /** A parsed JSON body, loosely typed for assertions. */
 export type Json = ReturnType<typeof JSON.parse>;
 
-export interface MessageView {
+interface MessageView {
   id: string;
   status: string;
   attempts: number;

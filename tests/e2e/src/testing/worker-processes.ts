@@ -2,12 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { freePort } from "@meta-relay/testkit";
-import {
-  sleep,
-  startEventsReceiver,
-  waitFor,
-  type EventsReceiver,
-} from "@meta-relay/testkit/testing";
+import { startEventsReceiver, waitFor, type EventsReceiver } from "@meta-relay/testkit/testing";
 
 // What the scale-out tests share: worker processes started from the build, as `npm start` runs them
 // in production, with their output kept for assertions and their metrics read over HTTP.
@@ -113,4 +108,4 @@ export function crossSlotErrors(output: readonly string[]): string[] {
     .filter((line) => /CROSSSLOT|non local key|do not hash to the same slot/i.test(line));
 }
 
-export { sleep, startEventsReceiver, waitFor, type EventsReceiver };
+export { startEventsReceiver, waitFor, type EventsReceiver };
