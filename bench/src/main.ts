@@ -8,13 +8,14 @@ import { formatTable, resultRows, TARGETS, type BenchResults } from "./results";
 import { benchDelivery } from "./scenarios/delivery";
 import { benchIngress, benchIngressBatched } from "./scenarios/ingress";
 import { benchRedis } from "./scenarios/redis";
+import { benchWindows } from "./scenarios/windows";
 import { timing, type BenchSettings } from "./settings";
 
 /**
  * `npm run bench`: every scenario against its baseline in the same run, a table on stdout and
  * bench/results.json. Flags (after `--`): `--quick` (about a minute, same fields), `--profile` (CPU
  * profiles of every server process in bench/profiles/), `--out <file>`, and `--only <names>` (a
- * comma list of redis, ingress, batched, delivery; writes bench/results.local.json instead).
+ * comma list of redis, windows, ingress, batched, delivery; writes bench/results.local.json instead).
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
   }
 }
 
-const SCENARIOS = ["redis", "ingress", "batched", "delivery"] as const;
+const SCENARIOS = ["redis", "windows", "ingress", "batched", "delivery"] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 
 /** `--only delivery,redis`: run just those scenarios (for profiling one of them). */
@@ -74,11 +75,17 @@ function onlyOption(args: string[]): Set<ScenarioName> | null {
   return new Set(names as ScenarioName[]);
 }
 
-type PartialResults = Omit<BenchResults, "ingress" | "ingressBatched" | "delivery" | "redis"> &
-  Partial<Pick<BenchResults, "ingress" | "ingressBatched" | "delivery" | "redis">>;
+type Scenarios = "ingress" | "ingressBatched" | "delivery" | "redis" | "windows";
+type PartialResults = Omit<BenchResults, Scenarios> & Partial<Pick<BenchResults, Scenarios>>;
 
 function isComplete(results: PartialResults): results is BenchResults {
-  return Boolean(results.ingress && results.ingressBatched && results.delivery && results.redis);
+  return Boolean(
+    results.ingress &&
+    results.ingressBatched &&
+    results.delivery &&
+    results.redis &&
+    results.windows,
+  );
 }
 
 async function runScenarios(
@@ -94,6 +101,7 @@ async function runScenarios(
   );
   // Redis first, on an empty keyspace: the memory figure is then not skewed by a hash table resize.
   const redisFigures = runs("redis") ? await benchRedis(settings, redis.client, log) : undefined;
+  const windows = runs("windows") ? await benchWindows(settings, redis.client, log) : undefined;
   const ingress = runs("ingress") ? await benchIngress(settings, redis, log) : undefined;
   const ingressBatched = runs("batched")
     ? await benchIngressBatched(settings, redis, log)
@@ -110,6 +118,7 @@ async function runScenarios(
     ...(ingressBatched ? { ingressBatched } : {}),
     ...(delivery ? { delivery } : {}),
     ...(redisFigures ? { redis: redisFigures } : {}),
+    ...(windows ? { windows } : {}),
     durationSeconds: 0,
   };
 }

@@ -77,6 +77,12 @@ const EXPECTED_OUTCOMES: RegExp[] = [
   /\[ok\] bot → Eva, template refund_update\s+delivered · status (sent|delivered|read) · TEMPLATE\n/,
   /\[ok\] Eva writes on WhatsApp \(now\)\s+webhook 200 · message\.received/,
   /\[ok\] agent → Eva, text\s+delivered · status (sent|delivered|read) · SERVICE\n/,
+  /\[ok\] Hugo writes on Messenger \(63 h ago\)\s+webhook 200 · message\.received/,
+  /\[ok\] Grace writes on Messenger \(23 h ago\)\s+webhook 200 · message\.received/,
+  /\[ok\] worklist of Messenger page 1000000000000001\s+Hugo, Grace\n/,
+  /\[ok\] bot → Hugo, text\s+refused · automated_reply_outside_window\n\s+"Not delivered: [^"]+"/,
+  /\[ok\] agent → Hugo, text\s+delivered · status (sent|delivered|read) · MESSAGE_TAG \+ HUMAN_AGENT\n/,
+  /\[ok\] reminder to the agents about Grace\s+conversation\.window_expiring · standard · (60|59) min left\n/,
 ];
 
 function expectEveryOutcome(run: Run): void {
@@ -190,14 +196,16 @@ describe("npm run demo (the built CLI as a child process)", () => {
       const authFailures = run.stdout.match(
         /\[!!\] .+refused · channel_auth_failed \(Meta error 190\)/g,
       );
-      expect(authFailures).toHaveLength(6);
+      expect(authFailures).toHaveLength(7);
       // The relay's own refusals do not depend on Meta, and Meta's rules were never broken.
       expect(run.stdout).toMatch(
         /\[ok\] bot → Dan, text\s+refused · automated_reply_outside_window/,
       );
       expect(run.stdout).toMatch(/\[ok\] agent → Finn, text\s+refused · no_customer_message/);
       expect(run.stdout).toContain("Meta's refusal count: 0");
-      expect(run.stdout).toContain("6 outcome(s) differed");
+      // Nothing was answered: the worklist holds Dan and Ana too (7 refusals + the worklist).
+      expect(run.stdout).toMatch(/\[!!\] worklist of Messenger page \d+\s+Hugo, Dan, Grace, Ana/);
+      expect(run.stdout).toContain("8 outcome(s) differed");
       expect(run.stdout).toMatch(
         /step 2, agent → Dan, text: expected delivered · MESSAGE_TAG \+ HUMAN_AGENT, got refused · channel_auth_failed/,
       );

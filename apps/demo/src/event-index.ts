@@ -3,6 +3,7 @@ import type {
   MessageReceivedData,
   MessageSentData,
   RelayEvent,
+  WindowExpiringData,
 } from "@meta-relay/core";
 import type { EventsReceiver } from "./events-receiver";
 
@@ -13,6 +14,8 @@ export class EventIndex {
   readonly failed = new Map<string, MessageFailedData>();
   /** By Meta's message id of the customer's message. */
   readonly received = new Map<string, MessageReceivedData>();
+  /** By `channelId userId`: every reminder for that conversation, in arrival order. */
+  readonly reminders = new Map<string, WindowExpiringData[]>();
 
   /** Indexes what the receiver already has and everything it gets from now on. */
   static follow(receiver: EventsReceiver): { index: EventIndex; stop: () => void } {
@@ -36,6 +39,12 @@ export class EventIndex {
       case "message.failed": {
         const data = event.data as MessageFailedData;
         this.failed.set(data.id, data);
+        return;
+      }
+      case "conversation.window_expiring": {
+        const data = event.data as WindowExpiringData;
+        const key = `${data.channelId} ${data.userId}`;
+        this.reminders.set(key, [...(this.reminders.get(key) ?? []), data]);
         return;
       }
       default:

@@ -1,6 +1,6 @@
 import type { Platform } from "@meta-relay/core";
 import type { Verdict } from "./outcome";
-import type { CustomerWrite, DemoReply, DemoStep } from "./scenario";
+import type { CustomerWrite, DemoReminder, DemoReply, DemoStep, DemoWorklist } from "./scenario";
 
 /** How text is dressed: colours and symbols on a terminal, plain ASCII marks in a log or a pipe. */
 export interface Style {
@@ -60,6 +60,14 @@ export function writeLabel(write: CustomerWrite): string {
 export function replyLabel(reply: DemoReply): string {
   const what = "template" in reply.message ? `template ${reply.message.template.name}` : "text";
   return `${reply.sender.type} → ${reply.customer.name}, ${what}`;
+}
+
+export function reminderLabel(reminder: DemoReminder): string {
+  return `reminder to the agents about ${reminder.customer.name}`;
+}
+
+export function worklistLabel(worklist: DemoWorklist): string {
+  return `worklist of ${platformName(worklist.channel.platform)} page ${worklist.channel.channelId}`;
 }
 
 /** "now", "2 min ago", "30 h ago". */

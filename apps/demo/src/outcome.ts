@@ -4,6 +4,7 @@ import type {
   MessageReceivedData,
   MessageSentData,
   MessagingType,
+  WindowExpiringData,
 } from "@meta-relay/core";
 import type { MessageView } from "./relay-client";
 
@@ -113,4 +114,45 @@ function differs(summary: string, expect: Expectation): Verdict {
 
 function wireMode(messagingType: MessagingType, tag: string | undefined): string {
   return tag ? `${messagingType} + ${tag}` : messagingType;
+}
+
+/** Judges the reminders of one conversation: exactly one, for the expected window and lead time. */
+export function judgeReminder(
+  expect: { window: string; minutesLeft: number },
+  got: WindowExpiringData[],
+  timedOut = false,
+): Verdict {
+  const [first] = got;
+  if (!first) {
+    const summary = "waiting for conversation.window_expiring";
+    if (!timedOut) return { settled: false, ok: false, summary };
+    return { settled: true, ok: false, summary, difference: "no reminder arrived in time" };
+  }
+  const summary = `conversation.window_expiring · ${first.window} · ${first.minutesLeft} min left`;
+  // A reminder found a few seconds after it fell due rounds to the lead time or a minute less.
+  const close =
+    first.minutesLeft <= expect.minutesLeft && first.minutesLeft >= expect.minutesLeft - 1;
+  if (got.length === 1 && first.window === expect.window && close) {
+    return { settled: true, ok: true, summary };
+  }
+  const wanted = `one ${expect.window} reminder with ${expect.minutesLeft} min left`;
+  return {
+    settled: true,
+    ok: false,
+    summary: `${got.length} reminder(s), first: ${summary}`,
+    difference: `expected ${wanted}, got ${got.length}: ${summary}`,
+  };
+}
+
+/** Judges the worklist read: the expected customers, in the expected order. */
+export function judgeWorklist(expect: string[], got: string[] | null): Verdict {
+  if (got === null) return { settled: false, ok: false, summary: "reading the worklist" };
+  const summary = got.length === 0 ? "empty" : got.join(", ");
+  if (got.join("\n") === expect.join("\n")) return { settled: true, ok: true, summary };
+  return {
+    settled: true,
+    ok: false,
+    summary: `${summary} — expected ${expect.join(", ")}`,
+    difference: `expected ${expect.join(", ")}, got ${summary}`,
+  };
 }

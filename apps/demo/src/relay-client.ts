@@ -38,6 +38,8 @@ export interface RelayClient {
   /** POST /v1/messages; resolves to the message id. */
   sendReply(input: ReplyInput): Promise<string>;
   getMessage(id: string): Promise<MessageView>;
+  /** GET /v1/channels/{platform}/{channelId}/conversations?state=unanswered: the user ids, in order. */
+  unanswered(platform: Platform, channelId: string): Promise<string[]>;
 }
 
 /** Gives up on one API call after this long (the relay answers in milliseconds). */
@@ -92,6 +94,14 @@ export function createRelayClient(apiUrl: string, apiKey: string): RelayClient {
         signal: signal(),
       });
       return expectData(`GET /v1/messages/${id}`, answer);
+    },
+    async unanswered(platform, channelId) {
+      const path = `/v1/channels/${platform}/${channelId}/conversations?state=unanswered&limit=50`;
+      const res = await call("GET", path);
+      expect(`GET ${path}`, res, [200]);
+      return (res.body as { conversations: { userId: string }[] }).conversations.map(
+        (c) => c.userId,
+      );
     },
   };
 }

@@ -149,9 +149,13 @@ function printSummary(display: Display, stack: DemoStack, result: DemoResult): v
 export function printKeepRunning(display: Display, stack: DemoStack): void {
   const { ana } = CUSTOMERS;
   const conversation = `${stack.urls.api}/conversations/${ana.platform}/${ana.channelId}/${ana.userId}`;
+  const worklist = `${stack.urls.api}/channels/${ana.platform}/${ana.channelId}/conversations?state=unanswered`;
+  const auth = `-H 'Authorization: Bearer ${stack.credentials.apiKey}'`;
   display.print(
     "The relay keeps running. Ask it about Ana's window, as an agent's screen would:",
-    `  curl -H 'Authorization: Bearer ${stack.credentials.apiKey}' ${conversation}`,
+    `  curl ${auth} ${conversation}`,
+    "or for the page's worklist, the unanswered conversations by deadline:",
+    `  curl ${auth} '${worklist}'`,
     "Press Ctrl-C to stop.",
   );
 }

@@ -1,11 +1,18 @@
 import type { SimCustomers } from "@meta-relay/testkit";
 import type { EventIndex } from "./event-index";
 import type { EventsReceiver } from "./events-receiver";
-import { replyLabel, stepLines, writeLabel, type Row } from "./format";
-import { judgeReply, judgeWrite } from "./outcome";
+import {
+  reminderLabel,
+  replyLabel,
+  stepLines,
+  worklistLabel,
+  writeLabel,
+  type Row,
+} from "./format";
+import { judgeReminder, judgeReply, judgeWorklist, judgeWrite } from "./outcome";
 import type { Display } from "./progress";
 import type { MessageView, RelayClient } from "./relay-client";
-import type { CustomerWrite, DemoReply, DemoStep } from "./scenario";
+import { CUSTOMERS, type CustomerWrite, type DemoReply, type DemoStep } from "./scenario";
 
 /** What the scenario talks to: the real API and ingress, the simulated customers, the events. */
 export interface ScenarioContext {
@@ -53,8 +60,12 @@ async function playStep(ctx: ScenarioContext, step: DemoStep): Promise<StepResul
   const writes: WriteState[] = step.writes.map((write) => ({ write, status: null, metaId: null }));
   const replies: ReplyState[] = step.replies.map((reply) => ({ reply, id: null, record: null }));
   let timedOut = false;
+  let worklist: string[] | null = null;
   const rows = (): Row[] => [
+    // In the story's order: the customers write, the reminder and the worklist warn, the replies go.
     ...writes.map((w) => writeRow(ctx.events, w, timedOut)),
+    ...reminderRows(ctx.events, step, timedOut),
+    ...(step.worklist ? [worklistRow(step, worklist)] : []),
     ...replies.map((r) => replyRow(ctx.events, r, timedOut)),
   ];
   const block = ctx.display.live((frame) => stepLines(step, rows(), ctx.display.style, frame));
@@ -62,6 +73,11 @@ async function playStep(ctx: ScenarioContext, step: DemoStep): Promise<StepResul
   try {
     for (const state of writes) {
       await customerWrites(ctx, state);
+      block.refresh();
+    }
+    if (step.worklist) {
+      const { platform, channelId } = step.worklist.channel;
+      worklist = (await ctx.client.unanswered(platform, channelId)).map(nameOf);
       block.refresh();
     }
     // One after the other: replies to one customer leave in the order they were posted.
@@ -142,6 +158,27 @@ function replyRow(events: EventIndex, state: ReplyState, timedOut: boolean): Row
     label: replyLabel(state.reply),
     verdict: judgeReply(state.reply.expect, observation, timedOut),
   };
+}
+
+function worklistRow(step: DemoStep, got: string[] | null): Row {
+  const expected = step.worklist?.expect.map((c) => c.name) ?? [];
+  return {
+    label: step.worklist ? worklistLabel(step.worklist) : "worklist",
+    verdict: judgeWorklist(expected, got),
+  };
+}
+
+function reminderRows(events: EventIndex, step: DemoStep, timedOut: boolean): Row[] {
+  return (step.reminders ?? []).map((reminder) => {
+    const { channelId, userId } = reminder.customer;
+    const got = events.reminders.get(`${channelId} ${userId}`) ?? [];
+    return { label: reminderLabel(reminder), verdict: judgeReminder(reminder, got, timedOut) };
+  });
+}
+
+/** A demo customer's name for a user id the API returned (the id itself for anyone else). */
+function nameOf(userId: string): string {
+  return Object.values(CUSTOMERS).find((c) => c.userId === userId)?.name ?? userId;
 }
 
 function replyInput(reply: DemoReply) {

@@ -64,6 +64,8 @@ export const CUSTOMERS = {
   dan: customer("Dan", "messenger", "7100000000000002"),
   finn: customer("Finn", "instagram", "1784100000000102"),
   eva: customer("Eva", "whatsapp", "15550001002"),
+  grace: customer("Grace", "messenger", "7100000000000003"),
+  hugo: customer("Hugo", "messenger", "7100000000000004"),
 } as const;
 
 /** A customer's message, posted as Meta's signed webhook with Meta's event time `ageMs` ago. */
@@ -81,25 +83,41 @@ export interface DemoReply {
   expect: Expectation;
 }
 
+/** A `conversation.window_expiring` the agent platform should get for an unanswered customer. */
+export interface DemoReminder {
+  customer: DemoCustomer;
+  window: "standard" | "human_agent";
+  minutesLeft: number;
+}
+
+/** The worklist of a channel, read once the step's customers wrote: who, in which order. */
+export interface DemoWorklist {
+  channel: DemoChannel;
+  expect: DemoCustomer[];
+}
+
 export interface DemoStep {
   number: number;
   title: string;
   /** What the step shows, in a sentence or two. */
   story: string;
   writes: CustomerWrite[];
+  /** Read after the writes, before the replies. */
+  worklist?: DemoWorklist;
   replies: DemoReply[];
+  reminders?: DemoReminder[];
 }
 
 const AGENT: Sender = { type: "agent", id: "agent-7" };
 const BOT: Sender = { type: "bot", id: "faq-bot" };
-const { ana, ben, carla, dan, finn, eva } = CUSTOMERS;
+const { ana, ben, carla, dan, finn, eva, grace, hugo } = CUSTOMERS;
 
 const delivered = (messagingType: "RESPONSE" | "SERVICE" | "TEMPLATE"): Expectation => ({
   outcome: "delivered",
   messagingType,
 });
 
-/** The five steps of the demo, in order. */
+/** The six steps of the demo, in order. */
 export const DEMO_SCENARIO: readonly DemoStep[] = [
   {
     number: 1,
@@ -205,5 +223,31 @@ export const DEMO_SCENARIO: readonly DemoStep[] = [
         expect: delivered("SERVICE"),
       },
     ],
+  },
+  {
+    number: 6,
+    title: "Friday to Monday: the weekend nobody answered",
+    story:
+      "Time is compressed with message times in the past. Grace and Hugo wrote on Friday evening. For Grace it is Saturday 17:00: an hour before her 24-hour window closes the agents get conversation.window_expiring, and the worklist holds both, by deadline. For Hugo it is Monday 09:00: the bot may no longer reply; an agent answers with HUMAN_AGENT.",
+    writes: [
+      { customer: hugo, text: "Can I still return the boots I ordered?", ageMs: 63 * HOUR_MS },
+      { customer: grace, text: "Is the blue jacket back in stock?", ageMs: 23 * HOUR_MS },
+    ],
+    worklist: { channel: DEMO_CHANNELS.messenger, expect: [hugo, grace] },
+    replies: [
+      {
+        customer: hugo,
+        sender: BOT,
+        message: { text: "Returns are free within 30 days: here is your label." },
+        expect: { outcome: "refused", reason: "automated_reply_outside_window" },
+      },
+      {
+        customer: hugo,
+        sender: AGENT,
+        message: { text: "Good morning Hugo, yes: I have sent you a free return label." },
+        expect: { outcome: "delivered", messagingType: "MESSAGE_TAG", tag: "HUMAN_AGENT" },
+      },
+    ],
+    reminders: [{ customer: grace, window: "standard", minutesLeft: 60 }],
   },
 ];

@@ -5,6 +5,7 @@ import { closeRedis, createRedis, isRedisReachable } from "@meta-relay/store";
 import { startEventsProcessor } from "./events/events-processor";
 import { startOutboundProcessor } from "./outbound/outbound-processor";
 import type { RunningProcessor, WorkerContext } from "./processor";
+import { startReminderSweep } from "./reminder-sweep";
 import { startQueueGauges } from "./queue-gauges";
 
 export interface RoleDeps {
@@ -22,7 +23,11 @@ export interface RunningWorker {
 type ProcessorFactory = (context: WorkerContext) => Promise<RunningProcessor>;
 
 /** The processors every worker runs. */
-const PROCESSORS: ProcessorFactory[] = [startEventsProcessor, (ctx) => startOutboundProcessor(ctx)];
+const PROCESSORS: ProcessorFactory[] = [
+  startEventsProcessor,
+  (ctx) => startOutboundProcessor(ctx),
+  (ctx) => startReminderSweep(ctx),
+];
 
 /** Starts the worker role: BullMQ processors, plus /healthz and /metrics on WORKER_PORT. */
 export async function startWorker(deps: RoleDeps): Promise<RunningWorker> {

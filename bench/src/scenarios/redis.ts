@@ -24,7 +24,10 @@ export interface RedisFigures {
   /** Commands the decision's script ran inside Redis, per decision (no network cost). */
   commandsInsideScriptPerDecision: number;
   decisions: number;
-  /** used_memory growth per conversation recorded through the window store. */
+  /**
+   * used_memory growth per conversation recorded through the window store: its window record and
+   * its entry in the unanswered index (no reply was sent). The windows scenario splits the two.
+   */
   bytesPerConversation: number;
   /** MEMORY USAGE of one window key (key, value and its main-table entry; not the expiry entry). */
   memoryUsagePerKey: number;

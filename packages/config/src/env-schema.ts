@@ -4,6 +4,7 @@ import {
   encryptionKey,
   hostPortList,
   httpUrl,
+  minutesList,
   port,
   positiveInt,
   redisUrl,
@@ -65,6 +66,12 @@ export const envSchema = z.object({
   GRAPH_TIMEOUT_MS: positiveInt(100, 120_000).default(10_000),
   GRAPH_MAX_ATTEMPTS: positiveInt(1, 50).default(6),
   WINDOW_SAFETY_MARGIN_SECONDS: positiveInt(0, 6 * 3600).default(60),
+  /**
+   * Lead times (minutes before a window of an unanswered conversation ends) of the
+   * `conversation.window_expiring` reminders; empty turns them off. Below 7 days: a lead time longer
+   * than a window is never due after the customer wrote, so that window gets no reminder for it.
+   */
+  WINDOW_REMINDER_MINUTES: minutesList(1, 7 * 24 * 60 - 1).default([60]),
 
   // --- agent API ---
   RELAY_API_KEYS: commaList

@@ -21,6 +21,8 @@ export interface RelayConfig {
     graphMaxAttempts: number;
   };
   windowMarginMs: number;
+  /** WINDOW_REMINDER_MINUTES, longest first; empty when reminders are off. */
+  reminderLeadMinutes: number[];
   api: { keys: string[]; bodyLimitBytes: number; messageRetentionDays: number };
   encryptionKey: Buffer;
   dashboard: { username: string; password: string; allowRetries: boolean };
@@ -62,10 +64,15 @@ export function readProcessEnv(): EnvSource {
   return process.env;
 }
 
+/** Variables whose empty value is a setting of its own (WINDOW_REMINDER_MINUTES=: reminders off). */
+const EMPTY_MEANS_NONE = new Set(["WINDOW_REMINDER_MINUTES"]);
+
 function withoutBlanks(env: EnvSource): EnvSource {
   // An empty variable (FOO=) means "not set", as in most twelve-factor tools.
   return Object.fromEntries(
-    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ""),
+    Object.entries(env).filter(
+      ([key, value]) => value !== undefined && (value.trim() !== "" || EMPTY_MEANS_NONE.has(key)),
+    ),
   );
 }
 
@@ -112,6 +119,7 @@ function toConfig(p: ParsedEnv, roles: Role[]): RelayConfig {
       graphMaxAttempts: p.GRAPH_MAX_ATTEMPTS,
     },
     windowMarginMs: p.WINDOW_SAFETY_MARGIN_SECONDS * 1000,
+    reminderLeadMinutes: p.WINDOW_REMINDER_MINUTES,
     api: {
       keys: p.RELAY_API_KEYS ?? [],
       bodyLimitBytes: p.API_BODY_LIMIT_BYTES,

@@ -108,4 +108,21 @@ function webhookSecretProblem(secret: string): string | null {
   return bytes >= 24 && bytes <= 64
     ? null
     : "a whsec_ secret must carry 24-64 bytes in base64 after the prefix";
+/** A comma list of whole minutes, each within [min, max]; duplicates dropped, sorted descending. */
+export function minutesList(min: number, max: number) {
+  return commaList.transform((items, ctx) => {
+    const minutes = new Set<number>();
+    for (const item of items) {
+      const value = Number(item);
+      if (!/^\d+$/.test(item) || value < min || value > max) {
+        ctx.addIssue({
+          code: "custom",
+          message: `"${item}" is not a whole number of minutes from ${min} to ${max}`,
+        });
+        continue;
+      }
+      minutes.add(value);
+    }
+    return [...minutes].sort((a, b) => b - a);
+  });
 }

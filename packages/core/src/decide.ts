@@ -2,7 +2,7 @@ import { isFreeForm, type MessageKind } from "./content";
 import type { MessagingType, SenderType } from "./message";
 import type { Platform } from "./platform";
 import type { WindowRefusal } from "./reasons";
-import { HUMAN_AGENT_WINDOW_MS, STANDARD_WINDOW_MS } from "./time";
+import { AD_WINDOW_MS, HUMAN_AGENT_WINDOW_MS, STANDARD_WINDOW_MS } from "./time";
 
 export interface DecisionInput {
   platform: Platform;
@@ -16,6 +16,11 @@ export interface DecisionInput {
   now: number;
   /** The window is treated as closing this much early (WINDOW_SAFETY_MARGIN_SECONDS). */
   marginMs: number;
+  /**
+   * Meta's timestamp (ms) of the customer's message from an ad that opened a 7-day standard window
+   * (channels with `adsWindow` only); null or absent when none holds.
+   */
+  adWindowStartedAt?: number | null | undefined;
 }
 
 export type Decision =
@@ -29,11 +34,15 @@ export function ageBand(
   lastCustomerMessageAt: number | null,
   now: number,
   marginMs: number,
+  adWindowStartedAt: number | null = null,
 ): AgeBand {
   if (lastCustomerMessageAt === null) return "never";
   // An event stamped slightly in the future (clock skew) counts as just now.
   const age = Math.max(0, now - lastCustomerMessageAt);
   if (age <= STANDARD_WINDOW_MS - marginMs) return "standard";
+  if (adWindowStartedAt !== null && now - adWindowStartedAt <= AD_WINDOW_MS - marginMs) {
+    return "standard";
+  }
   if (age <= HUMAN_AGENT_WINDOW_MS - marginMs) return "human_agent";
   return "expired";
 }
@@ -51,8 +60,16 @@ export function decide(input: DecisionInput): Decision {
       messagingType: input.platform === "whatsapp" ? "TEMPLATE" : "UTILITY",
     };
   }
-  const band = ageBand(input.lastCustomerMessageAt, input.now, input.marginMs);
-  if (input.platform === "whatsapp") return decideWhatsApp(band);
+  if (input.platform === "whatsapp") {
+    // Meta's ad window is a Messenger/Instagram rule; WhatsApp keeps its 24-hour service window.
+    return decideWhatsApp(ageBand(input.lastCustomerMessageAt, input.now, input.marginMs));
+  }
+  const band = ageBand(
+    input.lastCustomerMessageAt,
+    input.now,
+    input.marginMs,
+    input.adWindowStartedAt ?? null,
+  );
   return decideMessengerOrInstagram(input.sender, input.humanAgent, band);
 }
 
@@ -97,9 +114,14 @@ function refuse(reason: WindowRefusal): Decision {
  * them, so the 7-day human-agent extension is not assumed to cover them (the safe side).
  */
 export function decideSenderAction(
-  input: Pick<DecisionInput, "lastCustomerMessageAt" | "now" | "marginMs">,
+  input: Pick<DecisionInput, "lastCustomerMessageAt" | "now" | "marginMs" | "adWindowStartedAt">,
 ): { outcome: "send" } | { outcome: "refuse"; reason: WindowRefusal } {
-  const band = ageBand(input.lastCustomerMessageAt, input.now, input.marginMs);
+  const band = ageBand(
+    input.lastCustomerMessageAt,
+    input.now,
+    input.marginMs,
+    input.adWindowStartedAt ?? null,
+  );
   if (band === "standard") return { outcome: "send" };
   return { outcome: "refuse", reason: band === "never" ? "no_customer_message" : "window_closed" };
 }

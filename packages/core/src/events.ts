@@ -11,6 +11,7 @@ export const EVENT_TYPES = [
   "message.delivered",
   "message.read",
   "message.failed",
+  "conversation.window_expiring",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -54,12 +55,28 @@ export interface MessageFailedData {
   meta?: MetaErrorInfo | undefined;
 }
 
+/** Which of Meta's windows a reminder is about. */
+export type ReminderWindow = "standard" | "human_agent";
+
+/** A window of an unanswered conversation closes in `minutesLeft` minutes. */
+export interface WindowExpiringData {
+  platform: Platform;
+  channelId: string;
+  userId: string;
+  window: ReminderWindow;
+  /** When that window ends (Meta's deadline, without the safety margin). */
+  endsAt: string;
+  lastCustomerMessageAt: string;
+  minutesLeft: number;
+}
+
 export interface EventDataByType {
   "message.received": MessageReceivedData;
   "message.sent": MessageSentData;
   "message.delivered": MessageStatusData;
   "message.read": MessageStatusData;
   "message.failed": MessageFailedData;
+  "conversation.window_expiring": WindowExpiringData;
 }
 
 /** The envelope POSTed to EVENTS_WEBHOOK_URL. `id` is stable across retries: the receiver's dedupe key. */

@@ -9,6 +9,14 @@ export interface InboundAttachment {
   url?: string | undefined;
 }
 
+/** Where a customer came from: an m.me/ig.me link, or an ad (`source: "ADS"`). */
+export interface InboundReferral {
+  source: string;
+  type?: string | undefined;
+  ref?: string | undefined;
+  adId?: string | undefined;
+}
+
 /** A window-opening action by the customer, normalised from any platform's webhook. */
 export interface CustomerAction {
   type: "customer_action";
@@ -27,6 +35,8 @@ export interface CustomerAction {
   attachments?: InboundAttachment[] | undefined;
   /** Arrived under `standby` (another app holds the thread): still the customer's own action. */
   standby?: boolean | undefined;
+  /** The referral the message carried (the first message after an ad click carries `source: "ADS"`). */
+  referral?: InboundReferral | undefined;
 }
 
 /** Meta's news about a message we sent. */

@@ -15,6 +15,7 @@ export {
   DAY_MS,
   STANDARD_WINDOW_MS,
   HUMAN_AGENT_WINDOW_MS,
+  AD_WINDOW_MS,
   toIso,
 } from "./time";
 export type { ConversationRef, ChannelRef } from "./conversation";
@@ -76,11 +77,17 @@ export {
   type DecisionInput,
   type AgeBand,
 } from "./decide";
-export { describeWindow, type WindowDocument, type WindowInput } from "./window";
+export {
+  describeWindow,
+  standardWindowEnd,
+  type WindowDocument,
+  type WindowInput,
+} from "./window";
 export { failureSentence, type SentenceInput } from "./sentences";
 export type {
   CustomerActionKind,
   InboundAttachment,
+  InboundReferral,
   CustomerAction,
   StatusUpdate,
   Echo,
@@ -96,4 +103,6 @@ export {
   type MessageSentData,
   type MessageStatusData,
   type MessageFailedData,
+  type ReminderWindow,
+  type WindowExpiringData,
 } from "./events";

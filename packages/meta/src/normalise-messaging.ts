@@ -1,4 +1,9 @@
-import type { CustomerAction, CustomerActionKind, InboundAttachment } from "@meta-relay/core";
+import type {
+  CustomerAction,
+  CustomerActionKind,
+  InboundAttachment,
+  InboundReferral,
+} from "@meta-relay/core";
 import type { ItemCollector } from "./item-collector";
 import { syntheticActionId } from "./synthetic-id";
 import { messagingEntrySchema, messagingEventSchema, type MessagingEvent } from "./webhook-schemas";
@@ -54,6 +59,7 @@ function normaliseEvent(
       metaMessageId: message.mid,
       text: message.text,
       attachments: attachmentsOf(event),
+      referral: referralOf(message.referral),
     });
   }
   if (event.postback) {
@@ -89,6 +95,7 @@ interface ActionFields {
   payload?: unknown;
   text?: string | undefined;
   attachments?: InboundAttachment[] | undefined;
+  referral?: InboundReferral | undefined;
 }
 
 function addAction(
@@ -114,7 +121,17 @@ function addAction(
   if (fields.text !== undefined) action.text = fields.text;
   if (fields.attachments && fields.attachments.length > 0) action.attachments = fields.attachments;
   if (standby) action.standby = true;
+  if (fields.referral) action.referral = fields.referral;
   collector.add(action);
+}
+
+function referralOf(raw: MessagingEvent["referral"]): InboundReferral | undefined {
+  if (!raw?.source) return undefined;
+  const referral: InboundReferral = { source: raw.source };
+  if (raw.type !== undefined) referral.type = raw.type;
+  if (raw.ref !== undefined) referral.ref = raw.ref;
+  if (raw.ad_id !== undefined) referral.adId = String(raw.ad_id);
+  return referral;
 }
 
 function attachmentsOf(event: MessagingEvent): InboundAttachment[] {

@@ -54,6 +54,8 @@ export const messagingMessageSchema = z.looseObject({
   metadata: z.string().optional(),
   quick_reply: z.looseObject({ payload: z.string().optional() }).optional(),
   attachments: z.array(messagingAttachmentSchema).optional(),
+  /** Filled on the first message after a click-to-Messenger/Direct ad (`source: "ADS"`). */
+  referral: z.lazy(() => referralSchema).optional(),
 });
 
 export const postbackSchema = z.looseObject({
@@ -74,6 +76,7 @@ export const referralSchema = z.looseObject({
   ref: z.string().optional(),
   source: z.string().optional(),
   type: z.string().optional(),
+  ad_id: z.union([z.string(), z.number()]).optional(),
 });
 
 export const deliverySchema = z.looseObject({

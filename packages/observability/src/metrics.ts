@@ -60,6 +60,12 @@ export function createMetrics(registry: Registry = new Registry()) {
       labelNames: ["platform"] as const,
       registers: r,
     }),
+    windowReminders: new Counter({
+      name: "relay_window_reminders_total",
+      help: "conversation.window_expiring reminders put on the events queue, by platform and window",
+      labelNames: ["platform", "window"] as const,
+      registers: r,
+    }),
     graphRequests: new Counter({
       name: "relay_graph_requests_total",
       help: "Graph API send calls, by platform, outcome and Meta error code",

@@ -95,11 +95,12 @@ function judge(
   deps: OutboundDeps,
   head: Head,
 ): { window: WindowDocument; decision: Decision | null } {
-  const { message, channel, now, lastCustomerMessageAt } = head;
+  const { message, channel, now, lastCustomerMessageAt, adWindowStartedAt } = head;
   const inputs = {
     platform: message.platform,
     humanAgent: channel?.humanAgent ?? false,
     lastCustomerMessageAt,
+    adWindowStartedAt,
     now,
     marginMs: deps.marginMs,
   };
@@ -171,8 +172,11 @@ async function settle(
   const meta = metaInfo(result.failure);
   if (verdict.action === "sent") return markSent(deps, message, null);
   if (verdict.action === "fail") {
-    if (verdict.windowDisagreement)
+    if (verdict.windowDisagreement) {
       deps.metrics.metaDisagreements.inc({ platform: message.platform });
+      // Meta's ad window "may" last 7 days; when Meta says no, the conversation is back to 24 hours.
+      if (window.adWindow) await deps.drain.dropAdWindow(message);
+    }
     return fail(deps, message, window, verdict.reason, meta, verdict.cause);
   }
   if (message.attempts >= deps.maxAttempts)

@@ -1,18 +1,17 @@
 import {
   toIso,
   type EventDataByType,
-  type EventType,
   type MessageFailure,
   type RelayEvent,
   type WindowDocument,
 } from "@meta-relay/core";
-import { outboundEventId } from "@meta-relay/queues";
+import { outboundEventId, type OutboundEventType } from "@meta-relay/queues";
 import type { MessageRecord } from "@meta-relay/store";
 
 // The one builder of each outbound event type. The worker (Meta's answer to a send) and the ingress
 // (Meta's status news) announce the same facts, so they build them here, identically.
 
-type OutboundType = Exclude<EventType, "message.received">;
+type OutboundType = OutboundEventType;
 
 function event<T extends OutboundType>(
   type: T,

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { CustomerAction, EventType } from "@meta-relay/core";
+import type { ConversationRef, CustomerAction, EventType } from "@meta-relay/core";
 
 /**
  * The id of a `message.received` event, derived from Meta's own ids so that a redelivered webhook
@@ -15,7 +15,13 @@ export function receivedEventId(
   return `evt_${digest}`;
 }
 
-const SUFFIX: Record<Exclude<EventType, "message.received">, string> = {
+/** The events about one of our messages. */
+export type OutboundEventType = Extract<
+  EventType,
+  "message.sent" | "message.delivered" | "message.read" | "message.failed"
+>;
+
+const SUFFIX: Record<OutboundEventType, string> = {
   "message.sent": "sent",
   "message.delivered": "delivered",
   "message.read": "read",
@@ -23,9 +29,18 @@ const SUFFIX: Record<Exclude<EventType, "message.received">, string> = {
 };
 
 /** The id of an event about one of our messages: one per message and type, stable across retries. */
-export function outboundEventId(
-  messageId: string,
-  type: Exclude<EventType, "message.received">,
-): string {
+export function outboundEventId(messageId: string, type: OutboundEventType): string {
   return `evt_${messageId}.${SUFFIX[type]}`;
+}
+
+/**
+ * The id of a `conversation.window_expiring` event: one per conversation, window, lead time and
+ * customer action (`reminder` names all but the conversation), whichever process emits it.
+ */
+export function reminderEventId(conversation: ConversationRef, reminder: string): string {
+  const digest = createHash("sha256")
+    .update(`${conversation.platform}\n${conversation.channelId}\n${reminder}`)
+    .digest("base64url")
+    .slice(0, 32);
+  return `evt_rem_${digest}`;
 }

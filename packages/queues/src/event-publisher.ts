@@ -1,4 +1,4 @@
-import { DAY_MS, type RelayEvent } from "@meta-relay/core";
+import { DAY_MS, HOUR_MS, type EventDataByType, type RelayEvent } from "@meta-relay/core";
 import type { JobsOptions, Queue } from "bullmq";
 import { EVENT_JOB_OPTIONS } from "./catalog";
 
@@ -33,5 +33,19 @@ function eventJobOptions(event: RelayEvent): JobsOptions {
   if (event.type === "message.received") {
     opts.deduplication = { id: event.id, ttl: RECEIVED_DEDUPE_TTL_MS };
   }
+  if (event.type === "conversation.window_expiring") {
+    const { endsAt } = event.data as EventDataByType["conversation.window_expiring"];
+    opts.deduplication = { id: event.id, ttl: reminderDedupeTtlMs(endsAt) };
+  }
   return opts;
+}
+
+/**
+ * A reminder is found again only while its window is open (a re-scan after a crash, a second
+ * sweeper): refusing its id until an hour past the window's end keeps it to one event.
+ */
+function reminderDedupeTtlMs(endsAtIso: string): number {
+  const endsAt = Date.parse(endsAtIso);
+  const left = Number.isFinite(endsAt) ? endsAt - Date.now() : 0;
+  return Math.max(0, left) + HOUR_MS;
 }

@@ -11,7 +11,12 @@ export {
   type DrainJob,
 } from "./jobs";
 export { EventDeliveryError, type EventDeliveryContext } from "./event-delivery-error";
-export { receivedEventId, outboundEventId } from "./event-ids";
+export {
+  receivedEventId,
+  outboundEventId,
+  reminderEventId,
+  type OutboundEventType,
+} from "./event-ids";
 export { EventPublisher, RECEIVED_DEDUPE_TTL_MS } from "./event-publisher";
 export { signEventBody, verifyEventSignature, EVENT_SIGNATURE_HEADER } from "./event-signature";
 export {

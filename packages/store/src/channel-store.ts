@@ -16,6 +16,8 @@ export interface Channel {
   humanAgent: boolean;
   /** Messenger: the page may send Meta utility templates (product.md §4.2). */
   utilityMessages: boolean;
+  /** Messenger/Instagram: apply Meta's up-to-7-day window after a click-to-Messenger/Direct ad. */
+  adsWindow: boolean;
   pacing: Pacing;
   createdAt: string;
   updatedAt: string;
@@ -27,6 +29,7 @@ export interface ChannelInput {
   accessToken: string;
   humanAgent?: boolean | undefined;
   utilityMessages?: boolean | undefined;
+  adsWindow?: boolean | undefined;
   name?: string | undefined;
   pageId?: string | undefined;
   pacing?: Partial<Pacing> | undefined;
@@ -72,6 +75,7 @@ export function createChannelStore(redis: RedisClient, keys: Keys, cipher: Token
         cipher.encrypt(input.accessToken, tokenContext(input)),
       ];
       if (input.utilityMessages) fields.push("utilityMessages", "1");
+      if (input.adsWindow) fields.push("adsWindow", "1");
       if (input.name !== undefined) fields.push("name", input.name);
       if (input.pageId !== undefined) fields.push("pageId", input.pageId);
       if (input.pacing && Object.keys(input.pacing).length > 0) {
@@ -130,6 +134,7 @@ export function parseChannel(raw: Record<string, string> | unknown[]): StoredCha
     pageId: hash["pageId"] ?? null,
     humanAgent: hash["humanAgent"] === "1",
     utilityMessages: hash["utilityMessages"] === "1",
+    adsWindow: hash["adsWindow"] === "1",
     pacing: effectivePacing(platform, parsePacing(hash["pacing"])),
     createdAt: new Date(Number(hash["createdAt"])).toISOString(),
     updatedAt: new Date(Number(hash["updatedAt"])).toISOString(),

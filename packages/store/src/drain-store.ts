@@ -5,6 +5,7 @@ import {
   type MessageFailure,
   type WindowDocument,
 } from "@meta-relay/core";
+import { dropAdWindow } from "./ad-window-store";
 import { parseChannel, type StoredChannel } from "./channel-store";
 import type { RedisClient } from "./connection";
 import type { Keys } from "./keys";
@@ -44,6 +45,8 @@ export type HeadResult =
       /** Null when the channel was deleted. */
       channel: StoredChannel | null;
       lastCustomerMessageAt: number | null;
+      /** The ad-referral message that opened a 7-day window (channels with `adsWindow`), if any. */
+      adWindowStartedAt: number | null;
     };
 
 export type BeginResult =
@@ -73,7 +76,13 @@ export function createDrainStore(redis: RedisClient, keys: Keys, options: DrainS
       const reply = (await runScript(
         redis,
         HEAD,
-        [keys.mailbox(conv), keys.window(conv), keys.channel(conv), keys.drainLease(conv)],
+        [
+          keys.mailbox(conv),
+          keys.window(conv),
+          keys.channel(conv),
+          keys.drainLease(conv),
+          keys.adWindow(conv),
+        ],
         [messageKey(conv, ""), leaseToken, options.leaseMs, popId ?? ""],
       )) as unknown[];
       const now = Number(reply[1]);
@@ -83,12 +92,15 @@ export function createDrainStore(redis: RedisClient, keys: Keys, options: DrainS
       const message = parseMessage(reply[3] as unknown[]);
       if (!message) return { kind: "empty", now };
       const window = typeof reply[5] === "string" ? reply[5] : "";
+      const channel = parseChannel(reply[4] as unknown[]);
+      const ad = typeof reply[6] === "string" && channel?.adsWindow ? reply[6] : "";
       return {
         kind: "head",
         now,
         message,
-        channel: parseChannel(reply[4] as unknown[]),
+        channel,
         lastCustomerMessageAt: window === "" ? null : Number(window),
+        adWindowStartedAt: ad === "" ? null : Number(ad),
       };
     },
 
@@ -174,6 +186,11 @@ export function createDrainStore(redis: RedisClient, keys: Keys, options: DrainS
       return { changed: reply[0] === 1, nextAt: Number(reply[1]) };
     },
 
+    /** Meta refused what the ad window allowed: the conversation falls back to 24 hours. */
+    dropAdWindow(conv: ConversationRef): Promise<boolean> {
+      return dropAdWindow(redis, keys, conv);
+    },
+
     async release(conv: ConversationRef, leaseToken: string): Promise<void> {
       await runScript(redis, RELEASE, [keys.drainLease(conv)], [leaseToken]);
     },
@@ -202,6 +219,9 @@ export async function settleSent(
       messageKey,
       metaMessageId ? keys.metaMessage(conv, metaMessageId) : messageKey,
       keepUnread ? keys.sentUnread(conv) : messageKey,
+      keys.window(conv),
+      keys.unanswered(conv),
+      keys.unansweredAds(conv),
     ],
     [
       metaMessageId ?? "",
@@ -209,6 +229,7 @@ export async function settleSent(
       SENT_UNREAD_CAP,
       SENT_UNREAD_TTL_MS,
       keepUnread ? 1 : 0,
+      conv.userId,
     ],
   )) as number[];
   return { changed: reply[0] === 1, now: Number(reply[1]) };

@@ -48,3 +48,18 @@ export {
   type BeginResult,
 } from "./drain-store";
 export { createStatusStore, type StatusStore, type WindowInputs } from "./status-store";
+export {
+  createReminderStore,
+  type ReminderStore,
+  type ReminderStoreOptions,
+  type ReminderScan,
+  type DueReminder,
+} from "./reminder-store";
+export {
+  createWorklistStore,
+  type WorklistStore,
+  type WorklistEntry,
+  type WorklistPage,
+  type WorklistPosition,
+} from "./worklist-store";
+export { dropAdWindow } from "./ad-window-store";

@@ -50,6 +50,18 @@ export function createKeys(prefix: string) {
     apiKeyById: (id: string) => `${prefix}:akid:{${id}}`,
     /** Set: the ids of the scoped keys, for listing them. */
     apiKeyIndex: () => `${prefix}:apikeys`,
+    /** Sorted set: the channel's unanswered conversations (user ids) by standard window end (ms). */
+    unanswered: (c: ChannelRef) => chan("ux", c),
+    /** Sorted set: the unanswered conversations an ad window holds open, by lastCustomerMessageAt. */
+    unansweredAds: (c: ChannelRef) => chan("ax", c),
+    /** String: ms of the ad-referral message that opened a 7-day standard window. */
+    adWindow: (c: ConversationRef) => conv("aw", c),
+    /** Hash: the reminder scan's cursor (`c`, ms) and the lead times it used (`l`). */
+    reminderState: (c: ChannelRef) => chan("rc", c),
+    /** Sorted set: reminders due and not yet handed to the events queue, by due time. */
+    reminderOutbox: (c: ChannelRef) => chan("ro", c),
+    /** String: the token of the worker process sweeping reminders now. */
+    reminderLease: () => `${prefix}:reminders:lease`,
   };
 }
 

@@ -1,6 +1,7 @@
 import {
   DAY_MS,
   UnavailableError,
+  supportsHumanAgentTag,
   type ConversationRef,
   type CustomerAction,
 } from "@meta-relay/core";
@@ -17,13 +18,7 @@ export const WINDOW_RECORD_TTL_MS = 8 * DAY_MS;
 
 const RAISE_COMMAND = "relayRaiseWindow";
 
-type RaiseWindow = (
-  key: string,
-  lastMessageKey: string,
-  atMs: string,
-  expireAtMs: string,
-  metaMessageId: string,
-) => unknown;
+type RaiseWindow = (...keysThenArgs: string[]) => unknown;
 
 /** Redis did not acknowledge a window write; the caller answers 503 so Meta redelivers. */
 function windowWriteError(cause: unknown): UnavailableError {
@@ -51,6 +46,11 @@ interface Raise {
   /** The channel's hash tag: keys sharing it share a Redis Cluster slot. */
   tag: string;
   atMs: number;
+  conv: ConversationRef;
+  /** The message came from a click-to-Messenger/Direct ad (`referral.source` "ADS"). */
+  fromAd: boolean;
+  /** This id is the one replies go to: it is the one the unanswered index names. */
+  indexed: boolean;
 }
 
 export function createWindowStore(redis: RedisClient, keys: Keys): WindowStore {
@@ -61,7 +61,7 @@ export function createWindowStore(redis: RedisClient, keys: Keys): WindowStore {
       if (raises.length === 0) return 0;
       // A pipeline may not span slots on a Cluster; a single Redis takes the batch in one trip.
       const groups = redis.isCluster ? groupByTag(raises) : [raises];
-      const moved = await Promise.all(groups.map((group) => runRaises(redis, group)));
+      const moved = await Promise.all(groups.map((group) => runRaises(redis, keys, group)));
       return moved.reduce((sum, n) => sum + n, 0);
     },
     async lastCustomerMessageAt(conversation) {
@@ -76,7 +76,7 @@ export function createWindowStore(redis: RedisClient, keys: Keys): WindowStore {
 
 function defineRaiseCommand(redis: RedisClient): void {
   if (RAISE_COMMAND in redis) return;
-  redis.defineCommand(RAISE_COMMAND, { numberOfKeys: 2, lua: RAISE_WINDOW_LUA });
+  redis.defineCommand(RAISE_COMMAND, { numberOfKeys: 8, lua: RAISE_WINDOW_LUA });
 }
 
 /** One raise per conversation key, at the newest event time the batch holds for it. */
@@ -85,10 +85,12 @@ function coalesce(actions: readonly CustomerAction[], keys: Keys): Raise[] {
   for (const action of actions) {
     const tag = channelTag(action);
     const userIds = action.userIds.length > 0 ? action.userIds : [action.userId];
+    const fromAd = action.kind === "message" && action.referral?.source === "ADS";
     for (const userId of new Set(userIds)) {
       const conv = { platform: action.platform, channelId: action.channelId, userId };
       const key = keys.window(conv);
       const known = byKey.get(key);
+      const indexed = userId === action.userId || (known?.indexed ?? false);
       if (!known || known.atMs <= action.timestampMs) {
         byKey.set(key, {
           key,
@@ -97,7 +99,13 @@ function coalesce(actions: readonly CustomerAction[], keys: Keys): Raise[] {
           metaMessageId: action.platform === "whatsapp" ? action.metaMessageId : "",
           tag,
           atMs: action.timestampMs,
+          conv,
+          // An ad message followed by a later one in the same batch opens no ad window: the safe side.
+          fromAd: fromAd || (known?.atMs === action.timestampMs && known.fromAd),
+          indexed,
         });
+      } else if (indexed) {
+        known.indexed = true;
       }
     }
   }
@@ -114,18 +122,18 @@ function groupByTag(raises: Raise[]): Raise[][] {
   return [...groups.values()];
 }
 
-async function runRaises(redis: RedisClient, raises: Raise[]): Promise<number> {
+async function runRaises(redis: RedisClient, keys: Keys, raises: Raise[]): Promise<number> {
   // A pipeline copies every script defined on its connection (BullMQ defines dozens on the
   // ingress's), which costs more than the write itself for the usual one-message webhook.
   const [only] = raises;
-  if (raises.length === 1 && only) return runOneRaise(redis, only);
+  if (raises.length === 1 && only) return runOneRaise(redis, keys, only);
   const pipeline = redis.pipeline();
   const raise = (pipeline as ChainableCommander & Record<string, RaiseWindow | undefined>)[
     RAISE_COMMAND
   ];
   if (!raise) throw new Error(`${RAISE_COMMAND} is not defined on this Redis client`);
   for (const r of raises) {
-    raise.call(pipeline, ...raiseArgs(r));
+    raise.call(pipeline, ...raiseArgs(keys, r));
   }
   let results: [Error | null, unknown][] | null;
   try {
@@ -144,18 +152,37 @@ async function runRaises(redis: RedisClient, raises: Raise[]): Promise<number> {
   return moved;
 }
 
-async function runOneRaise(redis: RedisClient, r: Raise): Promise<number> {
+async function runOneRaise(redis: RedisClient, keys: Keys, r: Raise): Promise<number> {
   const raise = (redis as RedisClient & Record<string, RaiseWindow | undefined>)[RAISE_COMMAND];
   if (!raise) throw new Error(`${RAISE_COMMAND} is not defined on this Redis client`);
   try {
-    const value = await raise.call(redis, ...raiseArgs(r));
+    const value = await raise.call(redis, ...raiseArgs(keys, r));
     return value === 1 ? 1 : 0;
   } catch (error) {
     throw windowWriteError(error);
   }
 }
 
-function raiseArgs(r: Raise): Parameters<RaiseWindow> {
+/** The window script's keys and arguments (window-script.ts): the window and its unanswered index. */
+function raiseArgs(keys: Keys, r: Raise): string[] {
+  const { conv } = r;
   const expireAt = String(r.atMs + WINDOW_RECORD_TTL_MS);
-  return [r.key, r.lastMessageKey, String(r.atMs), expireAt, r.metaMessageId];
+  return [
+    r.key,
+    r.lastMessageKey,
+    keys.unanswered(conv),
+    keys.channel(conv),
+    keys.adWindow(conv),
+    keys.unansweredAds(conv),
+    keys.reminderState(conv),
+    keys.reminderOutbox(conv),
+    String(r.atMs),
+    expireAt,
+    r.metaMessageId,
+    conv.userId,
+    r.fromAd ? "1" : "0",
+    supportsHumanAgentTag(conv.platform) ? "1" : "0",
+    String(WINDOW_RECORD_TTL_MS),
+    r.indexed ? "1" : "0",
+  ];
 }

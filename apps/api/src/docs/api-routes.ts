@@ -21,6 +21,7 @@ import {
   senderActionAcceptedSchema,
   senderActionBodySchema,
 } from "../v1/schemas";
+import { worklistQuerySchema, worklistSchema } from "../v1/worklist-schemas";
 
 // The route registry of the reference: one entry per /v1 route, with the very zod schemas the route
 // validates with. A route of the agent API is documented by adding its entry to API_ROUTES (and its
@@ -42,6 +43,7 @@ export const RESPONSE_SCHEMAS = {
   Message: messageSchema,
   Conversation: conversationSchema,
   SenderActionAccepted: senderActionAcceptedSchema,
+  Worklist: worklistSchema,
   Error: errorSchema,
   Key: keySchema,
   KeyCreated: keyCreatedSchema,
@@ -200,6 +202,21 @@ export const API_ROUTES: ApiRoute[] = [
       "Meta's own deadlines (last customer action + 24 h, + 7 days) and what the worker would decide now, safety margin included: the countdown an agent's screen shows.",
     params: conversationParamsSchema,
     responses: { 200: { description: "The window", schema: "Conversation" }, 404: channelMissing },
+  },
+  {
+    method: "get",
+    path: "/v1/channels/{platform}/{channelId}/conversations",
+    operationId: "listUnansweredConversations",
+    tag: "Conversations",
+    summary: "The worklist: unanswered conversations by deadline",
+    description:
+      "Conversations whose customer wrote after the relay's latest reply, ordered by the end of the standard window, soonest first (ties in a fixed order): what an agent must answer before it is too late. Conversations an agent can no longer answer are left out; on a humanAgent channel those in their 7-day window stay. Pages follow `nextCursor`; the order is the same across pages and no conversation appears twice.",
+    params: channelParamsSchema,
+    query: worklistQuerySchema,
+    responses: {
+      200: { description: "A page of the worklist", schema: "Worklist" },
+      404: channelMissing,
+    },
   },
   {
     method: "post",

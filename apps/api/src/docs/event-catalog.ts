@@ -40,6 +40,12 @@ export const EVENT_CATALOG = {
       "`message` is the sentence to show the agent; `window` is the conversation's window at that moment, and `meta` Meta's error when Meta refused.",
     data: "MessageFailedData",
   },
+  "conversation.window_expiring": {
+    summary: "A window of an unanswered conversation closes in WINDOW_REMINDER_MINUTES",
+    description:
+      "Once per conversation, window, lead time and customer action, within 30 seconds of `endsAt` minus the lead time; none once a reply was sent; a new customer message brings a new one for its new deadline.",
+    data: "WindowExpiringData",
+  },
 } as const satisfies { [T in EventType]: EventDoc };
 
 /** True when X and Y are the same type: same fields, same optionality, same field types. */

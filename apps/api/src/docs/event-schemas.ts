@@ -61,12 +61,25 @@ export const messageFailedDataSchema = z.object({
   meta: metaErrorSchema.optional(),
 });
 
+export const windowExpiringDataSchema = z.object({
+  platform: platformSchema,
+  channelId: z.string(),
+  userId: z.string().describe("The customer waiting for a reply"),
+  window: z
+    .enum(["standard", "human_agent"])
+    .describe("standard (24 hours, or the ad window), or human_agent (7 days, humanAgent channels)"),
+  endsAt: iso("When that window ends: Meta's deadline, without the safety margin"),
+  lastCustomerMessageAt: iso("The customer's action that window is counted from"),
+  minutesLeft: z.int().min(0).describe("Minutes from this event to endsAt"),
+});
+
 /** Named schemas of event data (several event types may share one). */
 export const EVENT_DATA_SCHEMAS = {
   MessageReceivedData: messageReceivedDataSchema,
   MessageSentData: messageSentDataSchema,
   MessageStatusData: messageStatusDataSchema,
   MessageFailedData: messageFailedDataSchema,
+  WindowExpiringData: windowExpiringDataSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type EventDataSchemaName = keyof typeof EVENT_DATA_SCHEMAS;

@@ -51,6 +51,7 @@ describe("buildOpenApiDocument", () => {
         "post /v1/keys",
         "get /v1/keys",
         "delete /v1/keys/{id}",
+        "get /v1/channels/{platform}/{channelId}/conversations",
       ].sort(),
     );
     const ids = [...operations.map((o) => o.op.operationId), ...Object.keys(doc.webhooks)];
@@ -148,7 +149,7 @@ describe("buildOpenApiDocument", () => {
   it("declares every path parameter of every template, and resolves every $ref", () => {
     for (const { path, op } of operations) {
       const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      const declared = (op.parameters ?? []) as OpenApiParameter[];
+      const declared = ((op.parameters ?? []) as OpenApiParameter[]).filter((p) => p.in === "path");
       expect({ path, params: declared.map((p) => p.name).sort() }).toEqual({
         path,
         params: names,
@@ -162,6 +163,19 @@ describe("buildOpenApiDocument", () => {
       const table = (known ? doc.components[section] : {}) as Record<string, unknown>;
       expect({ ref, known: name !== undefined && name in table }).toEqual({ ref, known: true });
     }
+  });
+
+  it("documents the worklist's query as the route validates it", () => {
+    const op = doc.paths["/v1/channels/{platform}/{channelId}/conversations"]?.["get"];
+    const query = ((op?.parameters ?? []) as OpenApiParameter[]).filter((p) => p.in === "query");
+    expect(query.map((p) => [p.name, p.required])).toEqual([
+      ["state", true],
+      ["limit", false],
+      ["cursor", false],
+    ]);
+    expect(op?.responses["200"]?.content?.["application/json"]?.schema).toEqual({
+      $ref: "#/components/schemas/Worklist",
+    });
   });
 
   it("never documents a way to read a channel's access token", () => {

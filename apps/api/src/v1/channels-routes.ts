@@ -35,6 +35,11 @@ export function channelsRouter(deps: V1Deps): Router {
         { path: "utilityMessages", message: "Meta offers utility templates on Messenger only" },
       ]);
     }
+    if (ref.platform === "whatsapp" && body.adsWindow) {
+      throw new InvalidRequestError([
+        { path: "adsWindow", message: "applies to Messenger and Instagram channels only" },
+      ]);
+    }
     const { created, channel } = await deps.channels.put({ ...ref, ...body });
     // Never the token: only which channel changed and how.
     requestLog(res, log).info(
@@ -71,8 +76,8 @@ export { channelNotFound };
 
 function view(channel: Channel): Channel {
   // Listed field by field so that nothing else a record may carry is ever returned.
-  const { platform, channelId, name, pageId, humanAgent, utilityMessages, pacing } = channel;
-  const { createdAt, updatedAt } = channel;
+  const { platform, channelId, name, pageId, humanAgent, utilityMessages, adsWindow } = channel;
+  const { pacing, createdAt, updatedAt } = channel;
   return {
     platform,
     channelId,
@@ -80,6 +85,7 @@ function view(channel: Channel): Channel {
     pageId,
     humanAgent,
     utilityMessages,
+    adsWindow,
     pacing,
     createdAt,
     updatedAt,

@@ -13,9 +13,10 @@ export function conversationsRouter(deps: V1Deps): Router {
     const conv = parseOrThrow(conversationParamsSchema, req.params, "");
     assertChannelAccess(res, conv);
     // The same clock as the worker's decision: Redis TIME.
-    const [channel, last, time] = await Promise.all([
+    const [channel, last, ad, time] = await Promise.all([
       deps.channels.get(conv),
       deps.redis.get(deps.keys.window(conv)),
+      deps.redis.get(deps.keys.adWindow(conv)),
       deps.redis.time(),
     ]);
     if (!channel) throw channelNotFound(conv.platform, conv.channelId);
@@ -25,6 +26,7 @@ export function conversationsRouter(deps: V1Deps): Router {
         platform: conv.platform,
         humanAgent: channel.humanAgent,
         lastCustomerMessageAt: last === null ? null : Number(last),
+        adWindowStartedAt: ad !== null && channel.adsWindow ? Number(ad) : null,
         now,
         marginMs: deps.marginMs,
       }),

@@ -84,6 +84,12 @@ export const channelPutBodySchema = z
       .boolean()
       .optional()
       .describe("Messenger: the page may send Meta utility templates at any age (default false)"),
+    adsWindow: z
+      .boolean()
+      .optional()
+      .describe(
+        "Messenger/Instagram: a customer's first message after a click-to-Messenger/Direct ad opens a 7-day standard window (default false)",
+      ),
     name: z.string().min(1).max(200).optional(),
     pageId: id("Instagram: the linked page used for sending").optional(),
     pacing: pacingSchema.optional(),
@@ -124,6 +130,7 @@ export const channelSchema = z.object({
   pageId: z.string().nullable(),
   humanAgent: z.boolean(),
   utilityMessages: z.boolean(),
+  adsWindow: z.boolean(),
   pacing: z.object({
     perSecond: z.number(),
     burst: z.number(),
@@ -173,6 +180,10 @@ export const conversationSchema = z.object({
   standardWindowEndsAt: z.iso.datetime().nullable(),
   humanAgentWindowEndsAt: z.iso.datetime().nullable(),
   canSend: z.object({ bot: z.boolean(), agent: z.boolean(), template: z.boolean() }),
+  adWindow: z
+    .literal(true)
+    .optional()
+    .describe("Present while an ad holds the standard window open past 24 hours"),
 });
 
 export const errorSchema = z.object({

@@ -8,6 +8,7 @@ import { keysRouter } from "./keys-routes";
 import { messagesRouter } from "./messages-routes";
 import { redisUnavailable } from "./redis-unavailable";
 import type { V1Deps } from "./v1-deps";
+import { worklistRouter } from "./worklist-routes";
 
 export interface V1Options {
   /** RELAY_API_KEYS: the admin keys. */
@@ -31,6 +32,7 @@ export function v1Router(deps: V1Deps, options: V1Options): Router {
   router.use(conversationsRouter(deps));
   router.use(actionsRouter(deps));
   router.use(keysRouter(deps));
+  router.use(worklistRouter(deps));
   router.use(redisUnavailable(deps.redis));
   return router;
 }

@@ -71,7 +71,7 @@ export interface Harness {
   logLines: string[];
   api(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }>;
   /** PUT the channel on our side and register it with the fake Meta. */
-  channel(channel: SimChannel & { name?: string }): Promise<void>;
+  channel(channel: SimChannel & { name?: string; adsWindow?: boolean }): Promise<void>;
   /**
    * The customer wrote at `atMs`, as the ingress would record it (and Meta knows it). Resolves to
    * Meta's id of that message, which replies, reactions and read receipts may name.
@@ -172,6 +172,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           ...(channel.utilityMessages ? { utilityMessages: true } : {}),
           ...(channel.pageId ? { pageId: channel.pageId } : {}),
           ...(channel.name ? { name: channel.name } : {}),
+          ...(channel.adsWindow ? { adsWindow: true } : {}),
         },
       });
       if (!res.data) throw new Error(`PUT channel: ${res.response.status}`);

@@ -1,5 +1,6 @@
 // Lua of the drain loop. Every key a script touches carries the channel's hash tag, including the
 // message keys built inside a script from a prefix: they are in the same slot by construction.
+import { INDEX_SENT } from "./window-index-lua";
 
 const NOW = `local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -27,7 +28,8 @@ end
 `;
 
 /**
- * KEYS: mailbox, window, channel, lease. ARGV: message key prefix, lease token, lease ms, id to pop.
+ * KEYS: mailbox, window, channel, lease, ad window. ARGV: message key prefix, lease token, lease ms,
+ * id to pop.
  * Takes or renews the lease, pops the finished head, skips ids whose record expired, and returns
  * everything the decision needs in one trip: the clock, the head record, the channel, the window.
  */
@@ -46,7 +48,8 @@ for _ = 1, 100 do
   end
   local record = redis.call('HGETALL', ARGV[1] .. id)
   if #record > 0 then
-    return {'head', now, id, record, redis.call('HGETALL', KEYS[3]), redis.call('GET', KEYS[2]) or ''}
+    return {'head', now, id, record, redis.call('HGETALL', KEYS[3]), redis.call('GET', KEYS[2]) or '',
+      redis.call('GET', KEYS[5]) or ''}
   end
   redis.call('LPOP', KEYS[1])
 end
@@ -78,9 +81,11 @@ redis.call('HDEL', KEYS[1], 'unknownOutcome')
 return {'go', now}`;
 
 /**
- * KEYS: message, meta id index, sent-unread set (or the message key again when not kept).
- * ARGV: Meta's message id, index ttl ms, unread cap, unread ttl ms, keep unread (1/0).
- * Records Meta's acceptance; a message an echo already confirmed keeps its status.
+ * KEYS: message, meta id index, sent-unread set (or the message key again when not kept), window,
+ * unanswered index, unanswered ads.
+ * ARGV: Meta's message id, index ttl ms, unread cap, unread ttl ms, keep unread (1/0), user id.
+ * Records Meta's acceptance; a message an echo already confirmed keeps its status. The first
+ * acceptance also takes the conversation off the unanswered index (no reminder for it any more).
  */
 export const SETTLE_SENT_LUA = `${NOW}
 local status = redis.call('HGET', KEYS[1], 'status')
@@ -95,6 +100,10 @@ if ARGV[1] ~= '' then
 end
 if status ~= 'queued' then return {0, now} end
 redis.call('HSET', KEYS[1], 'status', 'sent', 'sentAt', now)
+do
+  local windowKey, unansweredKey, adsKey, user = KEYS[4], KEYS[5], KEYS[6], ARGV[6]
+${INDEX_SENT}
+end
 if ARGV[5] == '1' then
   redis.call('ZADD', KEYS[3], started, id)
   redis.call('ZREMRANGEBYRANK', KEYS[3], 0, -tonumber(ARGV[3]) - 1)

@@ -166,7 +166,11 @@ function windowRuleError(
     const open = windows.isOpen(platform, channelId, facts.userId, HUMAN_AGENT_WINDOW_MS, nowMs);
     return open ? undefined : outsideWindow(platform);
   }
-  const open = windows.isOpen(platform, channelId, facts.userId, STANDARD_WINDOW_MS, nowMs);
+  const open =
+    windows.isOpen(platform, channelId, facts.userId, STANDARD_WINDOW_MS, nowMs) ||
+    // Meta's policy: the window "may last up to 7 days" after an ad; this page's says it does.
+    ((channel.grantsAdWindow ?? true) &&
+      windows.isAdWindowOpen(platform, channelId, facts.userId, nowMs));
   return open ? undefined : outsideWindow(platform);
 }
 

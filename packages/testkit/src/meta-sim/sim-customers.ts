@@ -183,6 +183,7 @@ export function createSimCustomers(options: SimCustomersOptions): SimCustomers {
 function recordWindow(simulator: MetaSimulator | undefined, event: ResolvedEvent): void {
   if (!simulator) return;
   const { platform, channelId } = event.who;
+  const fromAd = event.kind === "message" && event.referral?.source === "ADS";
   for (const userId of windowOpeners(event)) {
     simulator.customerWrote({
       platform,
@@ -190,6 +191,7 @@ function recordWindow(simulator: MetaSimulator | undefined, event: ResolvedEvent
       userId,
       atMs: event.atMs,
       metaMessageId: event.metaId,
+      fromAd,
     });
   }
 }

@@ -41,10 +41,11 @@ export async function startMetaSimulator(
     graphUrl: `http://127.0.0.1:${port}`,
     sends: log.sends,
     addChannel: (channel) => channels.add(channel),
-    customerWrote: ({ platform, channelId, userId, atMs, metaMessageId }) => {
+    customerWrote: ({ platform, channelId, userId, atMs, metaMessageId, fromAd }) => {
       if (!Number.isFinite(atMs)) throw new SimulatorError("invalid_time", "atMs must be a number");
       windows.record(platform, channelId, userId, atMs);
       if (metaMessageId) windows.recordMessage(platform, channelId, userId, metaMessageId);
+      if (fromAd && platform !== "whatsapp") windows.recordAd(platform, channelId, userId, atMs);
     },
     refusals: () => log.refusals(),
     inject: (rule) => faults.inject(rule),

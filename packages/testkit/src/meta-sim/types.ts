@@ -20,6 +20,11 @@ export interface SimChannel {
    * must be listed and approved; a WhatsApp number without a list accepts any template name.
    */
   templates?: SimTemplate[];
+  /**
+   * Messenger/Instagram: whether Meta lets the standard window last 7 days after a customer's first
+   * message from a click-to-Messenger/Direct ad (default true; Meta says it "may").
+   */
+  grantsAdWindow?: boolean;
 }
 
 /** A message template as Meta's template review left it. */
@@ -117,6 +122,8 @@ export interface MetaSimulator {
     userId: string;
     atMs: number;
     metaMessageId?: string;
+    /** The message came from a click-to-Messenger/Direct ad (it may open a 7-day window). */
+    fromAd?: boolean;
   }): void;
   /** Every send request, in arrival order. */
   readonly sends: SimSend[];

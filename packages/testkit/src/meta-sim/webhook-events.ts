@@ -40,6 +40,8 @@ export type SimWebhookEvent = Timed &
         quickReply?: string;
         /** Messenger/Instagram: delivered under `standby` (another app holds the thread). */
         standby?: boolean;
+        /** Messenger/Instagram: the first message after an ad click carries `source: "ADS"`. */
+        referral?: { source: "ADS" | "SHORTLINK"; adId?: string; ref?: string };
         id?: string;
       }
     /** Messenger/Instagram postback; a WhatsApp interactive button reply. */

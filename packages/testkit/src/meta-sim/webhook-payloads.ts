@@ -95,6 +95,20 @@ function pageMessage(event: ResolvedEvent & { kind: "message" }): object {
     ...(event.text !== undefined && { text: event.text }),
     ...(attachments && { attachments }),
     ...(event.quickReply !== undefined && { quick_reply: { payload: event.quickReply } }),
+    ...(event.referral && { referral: messageReferral(event.referral) }),
+  };
+}
+
+/** Meta's `message.referral` on the first message after a click-to-Messenger/Direct ad. */
+function messageReferral(referral: NonNullable<(ResolvedEvent & { kind: "message" })["referral"]>) {
+  return {
+    source: referral.source,
+    type: "OPEN_THREAD",
+    ...(referral.ref !== undefined && { ref: referral.ref }),
+    ...(referral.adId !== undefined && {
+      ad_id: referral.adId,
+      ads_context_data: { ad_title: "Ad", post_id: `${referral.adId}_post` },
+    }),
   };
 }
 

@@ -5,6 +5,8 @@ export const HOUR_MS = 3_600_000;
 export const STANDARD_WINDOW_MS = 24 * HOUR_MS;
 /** Meta's HUMAN_AGENT window on Messenger and Instagram. */
 export const HUMAN_AGENT_WINDOW_MS = 7 * 24 * HOUR_MS;
+/** Meta's standard window after the first message from a click-to-Messenger/Direct ad. */
+export const AD_WINDOW_MS = 7 * 24 * HOUR_MS;
 
 /**
  * Meta's own record of each customer's latest window-opening action. It is kept apart from the
@@ -14,6 +16,7 @@ export class WindowBook {
   readonly #lastAction = new Map<string, number>();
   /** Message ids in each channel (the customer's and the business's) and whose conversation. */
   readonly #messages = new Map<string, string>();
+  readonly #adMessage = new Map<string, number>();
 
   /** Keeps the latest action: webhooks arrive out of order, Meta's clock does not. */
   record(platform: SimPlatform, channelId: string, userId: string, atMs: number): void {
@@ -30,6 +33,19 @@ export class WindowBook {
   /** The customer whose conversation holds message `id`, if the channel knows it. */
   messageOwner(platform: SimPlatform, channelId: string, id: string): string | undefined {
     return this.#messages.get(JSON.stringify([platform, channelId, id]));
+  }
+
+  /** The customer's message from an ad (Messenger/Instagram): it may open a 7-day window. */
+  recordAd(platform: SimPlatform, channelId: string, userId: string, atMs: number): void {
+    const key = windowKey(platform, channelId, userId);
+    const previous = this.#adMessage.get(key);
+    if (previous === undefined || atMs > previous) this.#adMessage.set(key, atMs);
+  }
+
+  /** True while a message from an ad, at most 7 days before `nowMs`, holds the window open. */
+  isAdWindowOpen(platform: SimPlatform, channelId: string, userId: string, nowMs: number): boolean {
+    const at = this.#adMessage.get(windowKey(platform, channelId, userId));
+    return at !== undefined && nowMs - at <= AD_WINDOW_MS;
   }
 
   lastAction(platform: SimPlatform, channelId: string, userId: string): number | undefined {
