@@ -14,6 +14,7 @@ COPY packages/meta/package.json packages/meta/
 COPY packages/observability/package.json packages/observability/
 COPY packages/outbound/package.json packages/outbound/
 COPY packages/queues/package.json packages/queues/
+COPY packages/reminders/package.json packages/reminders/
 COPY packages/store/package.json packages/store/
 COPY packages/testkit/package.json packages/testkit/
 COPY apps/api/package.json apps/api/

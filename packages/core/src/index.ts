@@ -77,12 +77,7 @@ export {
   type DecisionInput,
   type AgeBand,
 } from "./decide";
-export {
-  describeWindow,
-  standardWindowEnd,
-  type WindowDocument,
-  type WindowInput,
-} from "./window";
+export { describeWindow, standardWindowEnd, type WindowDocument, type WindowInput } from "./window";
 export { failureSentence, type SentenceInput } from "./sentences";
 export type {
   CustomerActionKind,
