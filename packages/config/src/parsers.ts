@@ -108,6 +108,8 @@ function webhookSecretProblem(secret: string): string | null {
   return bytes >= 24 && bytes <= 64
     ? null
     : "a whsec_ secret must carry 24-64 bytes in base64 after the prefix";
+}
+
 /** A comma list of whole minutes, each within [min, max]; duplicates dropped, sorted descending. */
 export function minutesList(min: number, max: number) {
   return commaList.transform((items, ctx) => {

@@ -1,3 +1,4 @@
+import { assertChannelAccess } from "@meta-relay/access";
 import { describeWindow, DAY_MS, supportsHumanAgentTag, type ChannelRef } from "@meta-relay/core";
 import { createWorklistStore, type WorklistPosition } from "@meta-relay/store";
 import { Router } from "express";
@@ -16,6 +17,7 @@ export function worklistRouter(deps: V1Deps): Router {
   const store = createWorklistStore(deps.redis, deps.keys);
   router.get("/channels/:platform/:channelId/conversations", async (req, res) => {
     const ref = parseOrThrow(channelParamsSchema, req.params, "");
+    assertChannelAccess(res, ref);
     const query = parseOrThrow(worklistQuerySchema, req.query, "");
     const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
     const [channel, time] = await Promise.all([deps.channels.get(ref), deps.redis.time()]);

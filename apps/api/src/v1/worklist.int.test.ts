@@ -27,10 +27,10 @@ describe("GET /v1/channels/{platform}/{channelId}/conversations", () => {
   const redis = createRedis(config.redis, { mode: "patient" });
   const windows = createWindowStore(redis, createKeys(prefix));
   let api: RunningApi;
-  const call = async (method: string, path: string, body?: unknown) => {
+  const call = async (method: string, path: string, body?: unknown, key = KEY) => {
     const res = await fetch(`http://127.0.0.1:${api.port}${path}`, {
       method,
-      headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await res.text();
@@ -151,6 +151,35 @@ describe("GET /v1/channels/{platform}/{channelId}/conversations", () => {
       "/v1/channels/messenger/page-ads/conversations?state=unanswered",
     );
     expect(list.body.conversations).toEqual([{ userId: "cust", ...ads.body }]);
+  });
+
+  it("shows a scoped key only its channels' worklists", async () => {
+    await call("PUT", "/v1/channels/messenger/page-scope-a", { accessToken: "t" });
+    await call("PUT", "/v1/channels/messenger/page-scope-b", { accessToken: "t" });
+    await wrote("page-scope-a", "ua", Date.now() - 60_000);
+    await wrote("page-scope-b", "ub", Date.now() - 60_000);
+    const made = await call("POST", "/v1/keys", {
+      name: "worklist reader",
+      access: "read",
+      channels: ["messenger/page-scope-a"],
+    });
+    expect(made.status).toBe(201);
+    const key = made.body.key as string;
+    const list = (channelId: string) =>
+      call(
+        "GET",
+        `/v1/channels/messenger/${channelId}/conversations?state=unanswered`,
+        undefined,
+        key,
+      );
+    const own = await list("page-scope-a");
+    expect(own.status).toBe(200);
+    expect(own.body.conversations.map((c: { userId: string }) => c.userId)).toEqual(["ua"]);
+    const other = await list("page-scope-b");
+    expect({ status: other.status, code: other.body.error.code }).toEqual({
+      status: 404,
+      code: "channel_not_found",
+    });
   });
 
   it("refuses adsWindow on WhatsApp", async () => {
