@@ -32,8 +32,10 @@ describe("events processor with a receiver that goes down", () => {
       const produced = new Map<string, RelayEvent>();
       const run = uniquePrefix("_");
       for (let batch = 0; batch < BATCHES; batch += 1) {
-        // Five events (one of each type) per sample, three samples per batch: 15 events a second.
-        const events = [0, 1, 2].flatMap((i) => sampleEvents(`${run}_${batch}_${i}`));
+        // Three samples (one event of each type) per batch, cut to 15 events: 15 events a second.
+        const events = [0, 1, 2]
+          .flatMap((i) => sampleEvents(`${run}_${batch}_${i}`))
+          .slice(0, EVENTS / BATCHES);
         for (const event of events) produced.set(event.id, event);
         await publisher.publish(events);
         await new Promise((resolve) => setTimeout(resolve, DOWN_MS / BATCHES));

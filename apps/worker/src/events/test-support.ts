@@ -230,5 +230,19 @@ export function sampleEvents(suffix: string): RelayEvent[] {
       meta: { code: 131047, message: "Re-engagement message" },
     },
   };
-  return [received, sent, delivered, read, failed];
+  const expiring: RelayEvent<"conversation.window_expiring"> = {
+    id: `evt_rem${suffix}`,
+    type: "conversation.window_expiring",
+    occurredAt: AT,
+    data: {
+      platform: "messenger",
+      channelId: "104857600000001",
+      userId: "7391020000000042",
+      window: "standard",
+      endsAt: AT,
+      lastCustomerMessageAt: AT,
+      minutesLeft: 60,
+    },
+  };
+  return [received, sent, delivered, read, failed, expiring];
 }
