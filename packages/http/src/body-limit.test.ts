@@ -6,8 +6,8 @@ import { refuseOversized } from "./body-limit";
 import { sendError } from "./errors";
 import { createHttpServer } from "./http-server";
 
-// An oversized body is refused as soon as it is known to be too large, and the connection closed:
-// the server does not read the rest of it.
+// An oversized body is refused as soon as it is known to be too large: the server reads at most a
+// few MiB more of it (so a client that writes its whole body first still reads the 413), never all.
 
 const LIMIT = 64 * 1024;
 
@@ -98,6 +98,51 @@ describe("refuseOversized", () => {
       } finally {
         agent.destroy();
       }
+    });
+  });
+
+  it("answers 413, not a reset, to a client that sends a body of several MiB before reading", async () => {
+    await withServer(async (port) => {
+      // fetch writes the whole body before it reads the answer: an early close shows as EPIPE.
+      const res = await fetch(`http://127.0.0.1:${port}/in`, {
+        method: "POST",
+        body: Buffer.alloc(6 * 1024 * 1024, 1),
+      });
+      expect(res.status).toBe(413);
+      expect(await res.json()).toMatchObject({ error: { code: "payload_too_large" } });
+    });
+  });
+
+  it("keeps reading a refused body that arrives slowly, as long as no pause passes a second", async () => {
+    await withServer(async (port) => {
+      const size = 4 * LIMIT;
+      const answer = await new Promise<string>((resolve) => {
+        let text = "";
+        const socket = connect(port, "127.0.0.1", () => {
+          socket.write(`POST /in HTTP/1.1\r\nHost: x\r\nContent-Length: ${size}\r\n\r\n`);
+          let sent = 0;
+          // Four pieces 400 ms apart: 1.2 s in all, longer than any single pause the drain allows.
+          const next = () => {
+            if (socket.destroyed || sent >= size) return;
+            socket.write(Buffer.alloc(LIMIT, 1));
+            sent += LIMIT;
+            setTimeout(next, 400);
+          };
+          next();
+        });
+        socket.on("data", (data: Buffer) => {
+          text += data.toString("latin1");
+          if (text.includes("payload_too_large")) {
+            socket.destroy();
+            resolve(text);
+          }
+        });
+        socket.on("error", () => resolve(text));
+        socket.on("close", () => resolve(text));
+      });
+      expect(answer.split("\r\n")[0]).toBe("HTTP/1.1 413 Payload Too Large");
+      // The whole body arrived, so the connection stays usable.
+      expect(answer.toLowerCase()).toContain("connection: keep-alive");
     });
   });
 

@@ -146,7 +146,7 @@ describe("fuzzed webhooks", () => {
         "windows touched by anything else": unexpectedKeys.length,
         "windows at a wrong time / missing": `${wrongTimes.length} / ${missing.length}`,
         "relay crashes": relay.crashes.length,
-        "RSS peak, after warm-up → last quarter": `${mib(growth.rss.from)} → ${mib(growth.rss.to)} (${percent(growth.rss.to - growth.rss.from, growth.rss.from)})`,
+        "RSS floor, after warm-up → last quarter": `${mib(growth.rss.from)} → ${mib(growth.rss.to)} (${percent(growth.rss.to - growth.rss.from, growth.rss.from)})`,
         "heap floor, after warm-up → last quarter": `${mib(growth.heap.from)} → ${mib(growth.heap.to)} (${percent(growth.heap.to - growth.heap.from, growth.heap.from)})`,
         "transport failures": [...failures].map(([w, n]) => `${w} ×${n}`).join("; ") || "none",
         rate: `${(CASES / seconds).toFixed(0)} webhooks/s over ${seconds.toFixed(0)} s`,

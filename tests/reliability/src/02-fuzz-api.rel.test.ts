@@ -135,7 +135,7 @@ describe("fuzzed /v1 requests", () => {
         "scoped keys created / answers carrying a key outside its creation": `${keysCreated} / ${keyLeaks.length}`,
         "window records written": windows.length,
         "relay crashes": relay.crashes.length,
-        "RSS peak, after warm-up → last quarter": `${mib(growth.rss.from)} → ${mib(growth.rss.to)} (${percent(growth.rss.to - growth.rss.from, growth.rss.from)})`,
+        "RSS floor, after warm-up → last quarter": `${mib(growth.rss.from)} → ${mib(growth.rss.to)} (${percent(growth.rss.to - growth.rss.from, growth.rss.from)})`,
         "heap floor, after warm-up → last quarter": `${mib(growth.heap.from)} → ${mib(growth.heap.to)} (${percent(growth.heap.to - growth.heap.from, growth.heap.from)})`,
         rate: `${(CASES / seconds).toFixed(0)} requests/s over ${seconds.toFixed(0)} s`,
         ...Object.fromEntries(

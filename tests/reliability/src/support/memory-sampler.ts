@@ -35,7 +35,9 @@ export function sampleMemory(
 
 /**
  * Memory after the warm-up (the second fifth to the second quarter of the samples) against the last
- * quarter: the RSS by its peak (what the process holds), the heap by its floor (what survives GC).
+ * quarter, both by their floor. A leak lifts the floor of both; a peak of the RSS is one large
+ * request in flight (a 3 MiB webhook parsed twice over), which the allocator returns later or not at
+ * all, so comparing peaks measured which case happened to come last rather than growth.
  */
 export function memoryGrowth(samples: MemorySample[]) {
   const part = (from: number, to: number) =>
@@ -43,7 +45,7 @@ export function memoryGrowth(samples: MemorySample[]) {
   const warm = part(0.2, 0.45);
   const end = part(0.75, 1);
   return {
-    rss: { from: Math.max(...warm.map((s) => s.rss)), to: Math.max(...end.map((s) => s.rss)) },
+    rss: { from: Math.min(...warm.map((s) => s.rss)), to: Math.min(...end.map((s) => s.rss)) },
     heap: { from: Math.min(...warm.map((s) => s.heap)), to: Math.min(...end.map((s) => s.heap)) },
   };
 }
