@@ -67,7 +67,9 @@ export const windowExpiringDataSchema = z.object({
   userId: z.string().describe("The customer waiting for a reply"),
   window: z
     .enum(["standard", "human_agent"])
-    .describe("standard (24 hours, or the ad window), or human_agent (7 days, humanAgent channels)"),
+    .describe(
+      "standard (24 hours, or the ad window), or human_agent (7 days, humanAgent channels)",
+    ),
   endsAt: iso("When that window ends: Meta's deadline, without the safety margin"),
   lastCustomerMessageAt: iso("The customer's action that window is counted from"),
   minutesLeft: z.int().min(0).describe("Minutes from this event to endsAt"),
