@@ -19,6 +19,8 @@ function received(id: string): RelayEvent<"message.received"> {
       metaMessageId: id,
       kind: "message",
       timestamp: at,
+      opensWindow: true,
+      raw: {},
     },
   };
 }

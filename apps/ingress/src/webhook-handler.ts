@@ -6,12 +6,12 @@ import {
   type InboundItem,
   type StatusUpdate,
 } from "@meta-relay/core";
-import { normaliseWebhook, type NormalisedWebhook } from "@meta-relay/meta";
+import { normaliseWebhook, UNADDRESSABLE_KIND, type NormalisedWebhook } from "@meta-relay/meta";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
 import { RECEIVED_DEDUPE_TTL_MS } from "@meta-relay/queues";
 import type { WindowStore } from "@meta-relay/store";
 import type { EventsQueue } from "./events-queue";
-import { receivedEvent } from "./received-event";
+import { inboundEvent, type CustomerItem } from "./inbound-events";
 import { statusItemKind, type StatusSink } from "./status-sink";
 
 /**
@@ -30,16 +30,17 @@ export interface WebhookHandlerDeps {
 
 export interface WebhookResult {
   normalised: NormalisedWebhook;
+  /** Customer actions, edits and deletions announced (or already announced: redeliveries). */
   actions: number;
   statusItems: number;
 }
 
 /**
- * Records one verified, parsed webhook: window updates first, then `message.received` events, then
- * status items. Resolves only after Redis acknowledged all of it; a crash between the steps is
- * repaired by Meta's redelivery, since the window max is idempotent and the event claim atomic.
- * Throws InvalidWebhookError for a body that is not a webhook, UnavailableError when Redis
- * cannot take the writes in time.
+ * Records one verified, parsed webhook: window updates first, then the events of the customers'
+ * actions (received, edited, deleted), then status items. Resolves only after Redis acknowledged
+ * all of it; a crash between the steps is repaired by Meta's redelivery, since the window max is
+ * idempotent and the event claim atomic. Throws InvalidWebhookError for a body that is not a
+ * webhook, UnavailableError when Redis cannot take the writes in time.
  */
 export function createWebhookHandler(handlerDeps: WebhookHandlerDeps) {
   // `log`: the request's logger, whose lines carry its request id.
@@ -47,25 +48,27 @@ export function createWebhookHandler(handlerDeps: WebhookHandlerDeps) {
     const deps = log ? { ...handlerDeps, log } : handlerDeps;
     const normalised = normaliseWebhook(payload);
     countItems(deps, normalised);
-    const actions = withoutStale(deps, normalised.items.filter(isCustomerAction));
+    const customerItems = withoutStale(deps, normalised.items.filter(isCustomerItem));
     const statusItems = normalised.items.filter(isStatusItem);
-    if (actions.length > 0 || statusItems.length > 0) {
-      await withDeadline(record(deps, actions, statusItems), WRITE_DEADLINE_MS);
+    if (customerItems.length > 0 || statusItems.length > 0) {
+      await withDeadline(record(deps, customerItems, statusItems), WRITE_DEADLINE_MS);
     }
-    return { normalised, actions: actions.length, statusItems: statusItems.length };
+    return { normalised, actions: customerItems.length, statusItems: statusItems.length };
   };
 }
 
 async function record(
   deps: WebhookHandlerDeps,
-  actions: CustomerAction[],
+  customerItems: CustomerItem[],
   statusItems: (StatusUpdate | Echo)[],
 ): Promise<void> {
   try {
-    if (actions.length > 0) {
-      await deps.windows.recordCustomerActions(actions);
+    if (customerItems.length > 0) {
+      const openers = customerItems.filter(opensWindow);
+      if (openers.length > 0) await deps.windows.recordCustomerActions(openers);
       const publisher = await deps.events.publisher();
-      await publisher.publish(actions.map(receivedEvent));
+      const now = Date.now();
+      await publisher.publish(customerItems.map((item) => inboundEvent(item, now)));
     }
     if (statusItems.length > 0) await deps.statusSink.apply(statusItems);
   } catch (error) {
@@ -82,7 +85,7 @@ async function record(
  */
 export const STALE_ACTION_MS = RECEIVED_DEDUPE_TTL_MS - HOUR_MS;
 
-function withoutStale(deps: WebhookHandlerDeps, actions: CustomerAction[]): CustomerAction[] {
+function withoutStale(deps: WebhookHandlerDeps, actions: CustomerItem[]): CustomerItem[] {
   const oldest = Date.now() - STALE_ACTION_MS;
   const fresh = actions.filter((action) => action.timestampMs >= oldest);
   const stale = actions.length - fresh.length;
@@ -119,6 +122,10 @@ function countItems(deps: WebhookHandlerDeps, normalised: NormalisedWebhook): vo
   }
   for (const { platform, kind, n } of counts.values()) {
     deps.metrics.webhookItems.inc({ platform, kind }, n);
+    if (kind === `ignored_${UNADDRESSABLE_KIND}`) {
+      // Never the ids themselves: they may be anything, of any length.
+      deps.log.warn({ platform, skipped: n }, "webhook items naming unaddressable ids skipped");
+    }
   }
   if (normalised.platform && normalised.malformedCount > 0) {
     deps.metrics.webhookItems.inc(
@@ -145,6 +152,10 @@ function itemKind(item: InboundItem): string {
   switch (item.type) {
     case "customer_action":
       return item.kind;
+    case "customer_edit":
+      return "edit";
+    case "customer_deletion":
+      return "deletion";
     case "ignored":
       return `ignored_${item.kind}`;
     default:
@@ -152,8 +163,16 @@ function itemKind(item: InboundItem): string {
   }
 }
 
-function isCustomerAction(item: InboundItem): item is CustomerAction {
-  return item.type === "customer_action";
+function isCustomerItem(item: InboundItem): item is CustomerItem {
+  return (
+    item.type === "customer_action" ||
+    item.type === "customer_edit" ||
+    item.type === "customer_deletion"
+  );
+}
+
+function opensWindow(item: CustomerItem): item is CustomerAction {
+  return item.type === "customer_action" && item.opensWindow;
 }
 
 function isStatusItem(item: InboundItem): item is StatusUpdate | Echo {

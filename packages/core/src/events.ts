@@ -1,4 +1,9 @@
-import type { CustomerActionKind, InboundAttachment } from "./inbound";
+import type {
+  CustomerActionKind,
+  CustomerProfile,
+  InboundAttachment,
+  InboundContent,
+} from "./inbound";
 import type { MessagingType, MetaErrorInfo, Sender } from "./message";
 import type { Platform } from "./platform";
 import type { FailureReason } from "./reasons";
@@ -11,19 +16,71 @@ export const EVENT_TYPES = [
   "message.delivered",
   "message.read",
   "message.failed",
+  "message.edited",
+  "message.deleted",
   "conversation.window_expiring",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-export interface MessageReceivedData {
+/**
+ * The events about what a customer did. The others are about a message the relay sent
+ * (`OutboundEventType`) or about a conversation (`conversation.window_expiring`).
+ */
+export const INBOUND_EVENT_TYPES = [
+  "message.received",
+  "message.edited",
+  "message.deleted",
+] as const;
+export type InboundEventType = (typeof INBOUND_EVENT_TYPES)[number];
+/** The events about one of the relay's messages. */
+export type OutboundEventType = Extract<
+  EventType,
+  "message.sent" | "message.delivered" | "message.read" | "message.failed"
+>;
+
+export function isInboundEventType(type: string): type is InboundEventType {
+  return (INBOUND_EVENT_TYPES as readonly string[]).includes(type);
+}
+
+export interface MessageReceivedData extends InboundContent {
   platform: Platform;
   channelId: string;
   userId: string;
   metaMessageId: string;
   kind: CustomerActionKind;
+  /** ISO-8601; Meta's time of the action, or the time it arrived when Meta's lies in the future. */
+  timestamp: string;
+  /** Whether this action opened or renewed the window. */
+  opensWindow: boolean;
+  /** WhatsApp: every id of the customer (phone number and BSUID). */
+  userIds?: string[] | undefined;
+  profile?: CustomerProfile | undefined;
+  groupId?: string | undefined;
+  standby?: true | undefined;
+  /** Meta's item exactly as received. */
+  raw: unknown;
+}
+
+export interface MessageEditedData {
+  platform: Platform;
+  channelId: string;
+  userId: string;
+  /** The message that was edited. */
+  metaMessageId: string;
   text?: string | undefined;
   attachments?: InboundAttachment[] | undefined;
   timestamp: string;
+  raw: unknown;
+}
+
+export interface MessageDeletedData {
+  platform: Platform;
+  channelId: string;
+  userId: string;
+  /** The message that was deleted. */
+  metaMessageId: string;
+  timestamp: string;
+  raw: unknown;
 }
 
 export interface MessageSentData {
@@ -76,6 +133,8 @@ export interface EventDataByType {
   "message.delivered": MessageStatusData;
   "message.read": MessageStatusData;
   "message.failed": MessageFailedData;
+  "message.edited": MessageEditedData;
+  "message.deleted": MessageDeletedData;
   "conversation.window_expiring": WindowExpiringData;
 }
 

@@ -79,25 +79,39 @@ export {
 } from "./decide";
 export { describeWindow, standardWindowEnd, type WindowDocument, type WindowInput } from "./window";
 export { failureSentence, type SentenceInput } from "./sentences";
-export type {
-  CustomerActionKind,
-  InboundAttachment,
-  InboundReferral,
-  CustomerAction,
-  StatusUpdate,
-  Echo,
-  IgnoredItem,
-  InboundItem,
+export {
+  isAddressableId,
+  type CustomerActionKind,
+  type InboundAttachment,
+  type InboundLocation,
+  type InboundReplyTo,
+  type InboundReferral,
+  type InboundReaction,
+  type InboundContent,
+  type CustomerProfile,
+  type CustomerAction,
+  type CustomerEdit,
+  type CustomerDeletion,
+  type StatusUpdate,
+  type Echo,
+  type IgnoredItem,
+  type InboundItem,
 } from "./inbound";
 export {
   EVENT_TYPES,
+  INBOUND_EVENT_TYPES,
+  isInboundEventType,
   type EventType,
+  type InboundEventType,
+  type OutboundEventType,
   type RelayEvent,
   type EventDataByType,
   type MessageReceivedData,
   type MessageSentData,
   type MessageStatusData,
   type MessageFailedData,
+  type MessageEditedData,
+  type MessageDeletedData,
   type ReminderWindow,
   type WindowExpiringData,
 } from "./events";

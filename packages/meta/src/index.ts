@@ -9,27 +9,14 @@ export {
   type SignatureFailure,
 } from "./signature";
 export {
-  WEBHOOK_OBJECTS,
-  webhookEnvelopeSchema,
-  messagingEntrySchema,
-  messagingEventSchema,
-  whatsappEntrySchema,
-  whatsappChangeSchema,
-  whatsappValueSchema,
-  whatsappMessageSchema,
-  whatsappStatusSchema,
-  type WebhookObject,
-  type MessagingEvent,
-  type WhatsAppMessage,
-  type WhatsAppStatus,
-} from "./webhook-schemas";
-export {
   normaliseWebhook,
   platformOfObject,
   InvalidWebhookError,
+  WEBHOOK_OBJECTS,
+  type WebhookObject,
   type NormalisedWebhook,
 } from "./normalise";
-export type { MalformedItem } from "./item-collector";
+export { UNADDRESSABLE_KIND, type MalformedItem } from "./item-collector";
 export { syntheticActionId, type SyntheticIdInput } from "./synthetic-id";
 
 // --- Graph API: send requests, the client, and the classification of its errors ---

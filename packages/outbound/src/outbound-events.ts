@@ -1,11 +1,12 @@
 import {
   toIso,
   type EventDataByType,
+  type OutboundEventType,
   type MessageFailure,
   type RelayEvent,
   type WindowDocument,
 } from "@meta-relay/core";
-import { outboundEventId, type OutboundEventType } from "@meta-relay/queues";
+import { outboundEventId } from "@meta-relay/queues";
 import type { MessageRecord } from "@meta-relay/store";
 
 // The one builder of each outbound event type. The worker (Meta's answer to a send) and the ingress

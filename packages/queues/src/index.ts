@@ -13,9 +13,10 @@ export {
 export { EventDeliveryError, type EventDeliveryContext } from "./event-delivery-error";
 export {
   receivedEventId,
+  editedEventId,
+  deletedEventId,
   outboundEventId,
   reminderEventId,
-  type OutboundEventType,
 } from "./event-ids";
 export { EventPublisher, RECEIVED_DEDUPE_TTL_MS } from "./event-publisher";
 export { signEventBody, verifyEventSignature, EVENT_SIGNATURE_HEADER } from "./event-signature";

@@ -20,7 +20,12 @@ export {
   type NewApiKey,
 } from "./api-key-store";
 export { newMessageId, MESSAGE_ID_PATTERN } from "./ids";
-export { createWindowStore, WINDOW_RECORD_TTL_MS, type WindowStore } from "./window-store";
+export {
+  createWindowStore,
+  WINDOW_RECORD_TTL_MS,
+  type WindowStore,
+  type WindowAction,
+} from "./window-store";
 export { createTokenCipher, TokenUnreadableError, type TokenCipher } from "./token-cipher";
 export { DEFAULT_PACING, effectivePacing, type Pacing } from "./pacing";
 export {

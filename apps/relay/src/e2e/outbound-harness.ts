@@ -181,14 +181,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const metaMessageId = `${conv.platform === "whatsapp" ? "wamid" : "mid"}.${conv.userId}.${atMs}`;
       sim.customerWrote({ ...conv, atMs, metaMessageId });
       await windows.recordCustomerActions([
-        {
-          type: "customer_action",
-          ...conv,
-          userIds: [conv.userId],
-          metaMessageId,
-          kind: "message",
-          timestampMs: atMs,
-        },
+        { ...conv, userIds: [conv.userId], timestampMs: atMs, opensWindow: true, metaMessageId },
       ]);
       return metaMessageId;
     },

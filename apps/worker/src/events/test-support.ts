@@ -185,8 +185,14 @@ export function sampleEvents(suffix: string): RelayEvent[] {
       userId: "7391020000000042",
       metaMessageId: "m_AbCdEf0123",
       kind: "message",
+      opensWindow: true,
       text: "Where is my parcel? Ünïcödé ✓",
       timestamp: AT,
+      raw: {
+        sender: { id: "7391020000000042" },
+        recipient: { id: "104857600000001" },
+        message: { mid: "m_AbCdEf0123", text: "Where is my parcel? Ünïcödé ✓" },
+      },
     },
   };
   const sent: RelayEvent<"message.sent"> = {
