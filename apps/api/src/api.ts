@@ -1,7 +1,7 @@
 import { cachedKeyLookup } from "@meta-relay/access";
 import type { RelayConfig } from "@meta-relay/config";
 import { createHttpServer } from "@meta-relay/http";
-import { createGraphClient } from "@meta-relay/meta";
+import { createGraphClient, createMediaClient } from "@meta-relay/meta";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
 import { createOutbox } from "@meta-relay/outbound";
 import { openQueue, OUTBOUND_QUEUE } from "@meta-relay/queues";
@@ -79,6 +79,13 @@ export async function startApi({ config, logger, metrics }: RoleDeps): Promise<R
           timeoutMs: config.meta.graphTimeoutMs,
         }),
         graphVersion: config.meta.graphVersion,
+        media: createMediaClient({
+          graphUrl: config.meta.graphUrl,
+          graphVersion: config.meta.graphVersion,
+          timeoutMs: config.meta.graphTimeoutMs,
+          maxBytes: config.api.mediaMaxBytes,
+        }),
+        metrics,
       },
       { apiKeys: config.api.keys, bodyLimitBytes: config.api.bodyLimitBytes },
     ),

@@ -90,6 +90,11 @@ export const envSchema = z.object({
   DASHBOARD_ALLOW_RETRIES: strictBoolean.default(false),
   /** Days a message record (and its idempotency key) stays readable through the API. */
   MESSAGE_RETENTION_DAYS: positiveInt(1, 90).default(7),
+  /**
+   * Largest WhatsApp media file the media route relays, in bytes: Meta's documents reach 100 MB,
+   * and a margin keeps a file of exactly that size from being refused.
+   */
+  MEDIA_MAX_BYTES: positiveInt(1024, 2 * 1024 * 1024 * 1024).default(110 * 1024 * 1024),
 
   // --- worker ---
   /** Conversations one worker process delivers to at the same time. */

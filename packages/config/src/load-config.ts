@@ -23,7 +23,13 @@ export interface RelayConfig {
   windowMarginMs: number;
   /** WINDOW_REMINDER_MINUTES, longest first; empty when reminders are off. */
   reminderLeadMinutes: number[];
-  api: { keys: string[]; bodyLimitBytes: number; messageRetentionDays: number };
+  api: {
+    keys: string[];
+    bodyLimitBytes: number;
+    messageRetentionDays: number;
+    /** MEDIA_MAX_BYTES. */
+    mediaMaxBytes: number;
+  };
   encryptionKey: Buffer;
   dashboard: { username: string; password: string; allowRetries: boolean };
   worker: { outboundConcurrency: number; eventsConcurrency: number };
@@ -124,6 +130,7 @@ function toConfig(p: ParsedEnv, roles: Role[]): RelayConfig {
       keys: p.RELAY_API_KEYS ?? [],
       bodyLimitBytes: p.API_BODY_LIMIT_BYTES,
       messageRetentionDays: p.MESSAGE_RETENTION_DAYS,
+      mediaMaxBytes: p.MEDIA_MAX_BYTES,
     },
     encryptionKey: p.RELAY_ENCRYPTION_KEY ?? Buffer.alloc(0),
     dashboard: {

@@ -15,8 +15,12 @@ export const ERROR_CODES = [
   "message_not_found",
   "key_not_found",
   "key_limit_reached",
+  "media_not_found",
   "payload_too_large",
   "read_only",
+  // --- Meta failed behind a request that needed it (the media route) ---
+  "meta_error",
+  "media_too_large",
   // --- our side cannot do it now (the client retries) ---
   "unavailable",
   "queue_metrics_timeout",

@@ -42,6 +42,19 @@ export {
   type GraphVerdict,
 } from "./graph/classify";
 export {
+  createMediaClient,
+  type MediaClient,
+  type MediaClientOptions,
+  type MediaRequest,
+  type MediaDownload,
+} from "./graph/media-client";
+export {
+  MediaNotFoundError,
+  MediaMetaError,
+  MediaTooLargeError,
+  type MediaFailure,
+} from "./graph/media-errors";
+export {
   createGraphClient,
   type GraphClient,
   type GraphClientOptions,

@@ -123,6 +123,17 @@ export function createMetrics(registry: Registry = new Registry()) {
       buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300, 1800, 3600, 21600, 86400],
       registers: r,
     }),
+    mediaRequests: new Counter({
+      name: "relay_media_requests_total",
+      help: "WhatsApp media relayed through the API, by outcome",
+      labelNames: ["outcome"] as const,
+      registers: r,
+    }),
+    mediaBytes: new Counter({
+      name: "relay_media_bytes_total",
+      help: "Bytes of WhatsApp media streamed to API clients",
+      registers: r,
+    }),
     workerLastActivity: new Gauge({
       name: "relay_worker_last_activity_timestamp_seconds",
       help: "When each worker last took or finished a job, or found its queue empty",

@@ -62,6 +62,11 @@ export function createChannelStore(redis: RedisClient, keys: Keys, cipher: Token
   return {
     get,
 
+    /** The channel with its token still sealed (open it with `token`), or null. */
+    async getStored(ref: ChannelRef): Promise<StoredChannel | null> {
+      return parseChannel(await redis.hgetall(keys.channel(ref)));
+    },
+
     /** Creates or replaces a channel; `created` tells 201 from 200. */
     async put(input: ChannelInput): Promise<{ created: boolean; channel: Channel }> {
       const fields = [

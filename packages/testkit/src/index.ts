@@ -31,6 +31,9 @@ export type {
   SimSend,
   FaultRule,
   ChaosOptions,
+  SimMediaInput,
+  SimMediaFile,
+  SimMediaDownload,
 } from "./meta-sim/types";
 export {
   createSimCustomers,

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { cachedKeyLookup } from "@meta-relay/access";
 import { createHttpServer } from "@meta-relay/http";
-import { createGraphClient } from "@meta-relay/meta";
+import { createGraphClient, createMediaClient } from "@meta-relay/meta";
 import { createLogger, createMetrics } from "@meta-relay/observability";
 import { createOutbox } from "@meta-relay/outbound";
 import { openQueue, OUTBOUND_QUEUE } from "@meta-relay/queues";
@@ -61,6 +61,14 @@ describe("/v1 while Redis is down", () => {
       // No sender action reaches Meta in these tests.
       graph: createGraphClient({ graphUrl: "http://127.0.0.1:9", timeoutMs: 1_000 }),
       graphVersion: "v26.0",
+      // No media is asked for here: a Graph URL that refuses every connection.
+      media: createMediaClient({
+        graphUrl: "http://127.0.0.1:9",
+        graphVersion: "v26.0",
+        timeoutMs: 1_000,
+        maxBytes: 1_024,
+      }),
+      metrics: createMetrics(),
     };
     const http = createHttpServer({
       role: "api",

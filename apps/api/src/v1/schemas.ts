@@ -36,6 +36,11 @@ export const conversationParamsSchema = channelParamsSchema.extend({
   userId: id("PSID, IGSID, wa_id or WhatsApp business-scoped user id"),
 });
 
+export const mediaParamsSchema = z.object({
+  channelId: id("WhatsApp phone number id"),
+  mediaId: id("Meta's media id: an attachment's `mediaId` in `message.received`"),
+});
+
 export const messageParamsSchema = z.object({
   id: z
     .string()

@@ -1,6 +1,6 @@
 import type { KeyLookup } from "@meta-relay/access";
-import type { GraphClient } from "@meta-relay/meta";
-import type { Logger } from "@meta-relay/observability";
+import type { GraphClient, MediaClient } from "@meta-relay/meta";
+import type { Logger, RelayMetrics } from "@meta-relay/observability";
 import type { Outbox } from "@meta-relay/outbound";
 import type { ApiKeyStore, ChannelStore, Keys, RedisClient } from "@meta-relay/store";
 
@@ -22,4 +22,7 @@ export interface V1Deps {
   graph: GraphClient;
   /** META_GRAPH_VERSION. */
   graphVersion: string;
+  /** WhatsApp media through the Graph API (GET /v1/channels/whatsapp/{id}/media/{mediaId}). */
+  media: MediaClient;
+  metrics: RelayMetrics;
 }

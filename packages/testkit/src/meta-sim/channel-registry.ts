@@ -23,6 +23,11 @@ export class ChannelRegistry {
     this.#channels.push({ ...channel });
   }
 
+  /** Whether any channel has this token. */
+  hasToken(token: string): boolean {
+    return this.#channels.some((c) => c.accessToken === token);
+  }
+
   get(platform: SimChannel["platform"], channelId: string): SimChannel | undefined {
     return this.#channels.find((c) => c.platform === platform && c.channelId === channelId);
   }

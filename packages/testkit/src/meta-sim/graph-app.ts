@@ -7,6 +7,8 @@ import express, {
 import type { ChannelRegistry } from "./channel-registry";
 import type { FaultAction, FaultBook } from "./faults";
 import { badToken, errorBody, unknownObject, type GraphError } from "./graph-errors";
+import type { MediaBook } from "./media";
+import { mountMediaRoutes } from "./media-routes";
 import { judgeMessengerSend, messengerFacts } from "./messenger-rules";
 import type { SendLog } from "./send-log";
 import type { SimChannel, SimPlatform, SimSend } from "./types";
@@ -20,6 +22,7 @@ export interface GraphState {
   windows: WindowBook;
   faults: FaultBook;
   log: SendLog;
+  media: MediaBook;
   windowFailures: WindowFailureMode;
   /** Waits `ms` unless the simulator closes first (then never resolves). */
   sleep(ms: number): Promise<void>;
@@ -38,6 +41,7 @@ export function createGraphApp(state: GraphState): Express {
     express.raw({ type: () => true, limit: BODY_LIMIT }),
     (req, res) => handleSend(state, req, res),
   );
+  mountMediaRoutes(app, state);
   app.use((req, res) => {
     const error: GraphError = {
       status: 400,

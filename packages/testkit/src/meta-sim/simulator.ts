@@ -4,6 +4,7 @@ import { ChannelRegistry } from "./channel-registry";
 import { SimulatorError } from "./errors";
 import { FaultBook } from "./faults";
 import { createGraphApp } from "./graph-app";
+import { MediaBook } from "./media";
 import { SendLog } from "./send-log";
 import type { MetaSimulator, MetaSimulatorOptions } from "./types";
 import { WindowBook } from "./windows";
@@ -19,12 +20,14 @@ export async function startMetaSimulator(
   const windows = new WindowBook();
   const faults = new FaultBook();
   const log = new SendLog();
+  const media = new MediaBook();
   const timers = new Set<NodeJS.Timeout>();
   const app = createGraphApp({
     channels,
     windows,
     faults,
     log,
+    media,
     windowFailures: options.whatsappWindowFailures ?? "sync",
     sleep: (ms) =>
       new Promise((resolve) => {
@@ -40,6 +43,9 @@ export async function startMetaSimulator(
   return {
     graphUrl: `http://127.0.0.1:${port}`,
     sends: log.sends,
+    addMedia: (input) => media.add(input),
+    expireMedia: (id) => media.expire(id),
+    mediaDownloads: media.downloads,
     addChannel: (channel) => channels.add(channel),
     customerWrote: ({ platform, channelId, userId, atMs, metaMessageId, fromAd }) => {
       if (!Number.isFinite(atMs)) throw new SimulatorError("invalid_time", "atMs must be a number");

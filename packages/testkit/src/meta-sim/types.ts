@@ -83,8 +83,45 @@ export interface FaultRule {
   message?: string;
   /** Sends it applies to (default 1; Infinity for all). */
   count?: number;
-  /** Only sends matching every given field. */
+  /** Only sends matching every given field (a media lookup matches its channel). */
   match?: { platform?: string; channelId?: string; userId?: string };
+  /** What fails: sends (default) or WhatsApp media lookups (`GET /{version}/{media-id}`). */
+  on?: "send" | "media";
+}
+
+/** A file a customer sent on WhatsApp, as Meta keeps it. */
+export interface SimMediaInput {
+  /** Meta's media id (default: fresh digits). */
+  id?: string;
+  /** The phone number id it was sent to: the lookup then takes only that channel's token. */
+  channelId?: string;
+  mimeType?: string;
+  /** The file's exact bytes; without them, `size` bytes are made from `seed` on the fly. */
+  bytes?: Buffer;
+  /** Default 1024. A 100 MB file costs no memory: its bytes are made as they are sent. */
+  size?: number;
+  /** Default the id: the same seed and size always give the same bytes. */
+  seed?: string;
+  /** Already expired (Meta keeps media 30 days): the lookup answers as for an unknown id. */
+  expired?: boolean;
+}
+
+export interface SimMediaFile {
+  id: string;
+  size: number;
+  mimeType: string;
+  /** The SHA-256 (hex) Meta reports for it; computed by making the bytes once. */
+  sha256(): string;
+}
+
+/** One download of a media URL, updated while it streams. */
+export interface SimMediaDownload {
+  mediaId: string;
+  /** Bytes handed to the socket so far. */
+  bytes: number;
+  completed: boolean;
+  /** The client went away before the last byte. */
+  aborted: boolean;
 }
 
 /** Random trouble on every send; null turns it off. Rates are probabilities per send (0..1). */
@@ -109,7 +146,10 @@ export interface MetaSimulatorOptions {
 }
 
 export interface MetaSimulator {
-  /** Use as META_GRAPH_URL; serves POST /{version}/{id}/messages. */
+  /**
+   * Use as META_GRAPH_URL; serves POST /{version}/{id}/messages, and WhatsApp media:
+   * GET /{version}/{media-id} and the download URL it answers.
+   */
   readonly graphUrl: string;
   addChannel(channel: SimChannel): void;
   /**
@@ -127,6 +167,12 @@ export interface MetaSimulator {
   }): void;
   /** Every send request, in arrival order. */
   readonly sends: SimSend[];
+  /** A file customers can send (its id goes in a WhatsApp media message); see SimMediaInput. */
+  addMedia(media: SimMediaInput): SimMediaFile;
+  /** Meta forgets the media: its lookup then answers 100 / 33, as for an unknown id. */
+  expireMedia(id: string): void;
+  /** Every download of a media URL, in order. */
+  readonly mediaDownloads: SimMediaDownload[];
   /** Sends refused because they broke Meta's rules (injected faults are not counted). */
   refusals(): number;
   inject(rule: FaultRule): void;
