@@ -41,5 +41,13 @@ export {
   type SimCustomersOptions,
   type SimPost,
 } from "./meta-sim/sim-customers";
-export type { SimCustomerRef, SimWebhookEvent, SimStatusError } from "./meta-sim/webhook-events";
+export type {
+  SimCustomerRef,
+  SimWebhookEvent,
+  SimStatusError,
+  SimWhatsAppMedia,
+  SimWhatsAppContent,
+  SimReferral,
+  SimAttachmentType,
+} from "./meta-sim/webhook-events";
 export { signWebhookBody, metaJson } from "./meta-sim/signature";

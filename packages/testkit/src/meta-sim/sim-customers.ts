@@ -53,6 +53,10 @@ export interface SimCustomers {
   postback(who: SimCustomerRef, options: EventOptions<"postback">): Promise<SimPost>;
   react(who: SimCustomerRef, options: EventOptions<"reaction">): Promise<SimPost>;
   referral(who: SimCustomerRef, options?: EventOptions<"referral">): Promise<SimPost>;
+  /** The customer edits an earlier message (`to`): Messenger/Instagram `message_edit`, WhatsApp `edit`. */
+  edit(who: SimCustomerRef, options: EventOptions<"edit">): Promise<SimPost>;
+  /** The customer unsends a message (`to`): Instagram `is_deleted`, WhatsApp `revoke`. */
+  unsend(who: SimCustomerRef, options: EventOptions<"delete">): Promise<SimPost>;
   /** `ids` default to the latest message the simulator accepted for this customer. */
   delivered(who: SimCustomerRef, options?: ReceiptOptions): Promise<SimPost>;
   read(who: SimCustomerRef, options?: ReceiptOptions): Promise<SimPost>;
@@ -165,6 +169,8 @@ export function createSimCustomers(options: SimCustomersOptions): SimCustomers {
     postback: (who, o) => batch([{ ...o, kind: "postback", who }]),
     react: (who, o) => batch([{ ...o, kind: "reaction", who }]),
     referral: (who, o = {}) => batch([{ ...o, kind: "referral", who }]),
+    edit: (who, o) => batch([{ ...o, kind: "edit", who }]),
+    unsend: (who, o) => batch([{ ...o, kind: "delete", who }]),
     delivered: (who, o) => receipts(who, "delivered", o),
     read: (who, o) => receipts(who, "read", o),
     echo: (send, o = {}) => batch([{ ...echoOf(send), ...o }]),
@@ -183,7 +189,12 @@ export function createSimCustomers(options: SimCustomersOptions): SimCustomers {
 function recordWindow(simulator: MetaSimulator | undefined, event: ResolvedEvent): void {
   if (!simulator) return;
   const { platform, channelId } = event.who;
-  const fromAd = event.kind === "message" && event.referral?.source === "ADS";
+  // Messenger's and Instagram's referral source defaults to "ADS" (page-payloads.ts).
+  const fromAd =
+    event.kind === "message" &&
+    platform !== "whatsapp" &&
+    event.referral !== undefined &&
+    (event.referral.source ?? "ADS") === "ADS";
   for (const userId of windowOpeners(event)) {
     simulator.customerWrote({
       platform,
