@@ -89,7 +89,17 @@ function readMessage(
     collector.skip(path, "id, timestamp or type: missing or not of Meta's shape");
     return null;
   }
-  const customer = book.customerOf(idOf(raw["from"]), idOf(raw["from_user_id"]));
+  const phone = idOf(raw["from"]);
+  const bsuid = idOf(raw["from_user_id"]);
+  // An id that is there but is no id is a broken message, not a customer named elsewhere.
+  if (
+    (phone === undefined && !absent(raw["from"])) ||
+    (bsuid === undefined && !absent(raw["from_user_id"]))
+  ) {
+    collector.skip(path, "from, from_user_id: not ids");
+    return null;
+  }
+  const customer = book.customerOf(phone, bsuid);
   if (!customer) {
     collector.skip(path, "from: the customer is not named");
     return null;
@@ -225,6 +235,11 @@ class ContactBook {
     const profile = profileOf(contact);
     return { userId, userIds: [...new Set(userIds)], ...(profile && { profile }) };
   }
+}
+
+/** A sender field Meta left out (or sent empty, as for a user who shares no phone number). */
+function absent(value: unknown): boolean {
+  return value === undefined || value === "";
 }
 
 function profileOf(contact: JsonObject | undefined): CustomerProfile | undefined {
