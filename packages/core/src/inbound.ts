@@ -2,7 +2,8 @@ import type { MetaErrorInfo } from "./message";
 import type { Platform } from "./platform";
 
 /** The customer actions `message.received` reports. */
-export type CustomerActionKind = "message" | "postback" | "reaction" | "referral";
+export const CUSTOMER_ACTION_KINDS = ["message", "postback", "reaction", "referral"] as const;
+export type CustomerActionKind = (typeof CUSTOMER_ACTION_KINDS)[number];
 
 /**
  * A file, sticker, share or story the customer sent. WhatsApp media carry `mediaId` (the bytes come

@@ -81,6 +81,7 @@ export { describeWindow, standardWindowEnd, type WindowDocument, type WindowInpu
 export { failureSentence, type SentenceInput } from "./sentences";
 export {
   isAddressableId,
+  CUSTOMER_ACTION_KINDS,
   type CustomerActionKind,
   type InboundAttachment,
   type InboundLocation,

@@ -14,6 +14,7 @@ import {
   conversationParamsSchema,
   conversationSchema,
   errorSchema,
+  mediaParamsSchema,
   messageAcceptedSchema,
   messageBodySchema,
   messageParamsSchema,
@@ -235,6 +236,25 @@ export const API_ROUTES: ApiRoute[] = [
         "The window does not allow it (`no_customer_message`, `window_closed`): the code is the reason",
       ),
       502: error("Meta refused or failed; the code is the reason"),
+    },
+  },
+  {
+    method: "get",
+    path: "/v1/channels/whatsapp/{channelId}/media/{mediaId}",
+    operationId: "getMedia",
+    tag: "Channels",
+    summary: "Download a file a WhatsApp customer sent",
+    description:
+      "The `mediaId` of an attachment in `message.received`. The relay asks the Graph API for the file with the channel's token and streams Meta's bytes, with Meta's `Content-Type` and `Content-Length`, never holding the whole file (WhatsApp documents reach 100 MB). Files larger than MEDIA_MAX_BYTES are refused. Meta keeps media for 30 days.",
+    params: mediaParamsSchema,
+    responses: {
+      200: { description: "The file's bytes", contentType: "application/octet-stream" },
+      404: error(
+        "Meta does not know the id, it expired, or it was sent to another number (`media_not_found`); or no such channel is connected, or it is outside the key's scope (`channel_not_found`)",
+      ),
+      502: error(
+        "Meta failed or could not be reached (`meta_error`; `details` carry Meta's `code`), or the file is larger than MEDIA_MAX_BYTES (`media_too_large`)",
+      ),
     },
   },
   {

@@ -1,5 +1,6 @@
 import type { EventDataByType, EventType } from "@meta-relay/core";
 import type { z } from "zod";
+import { DELETED_EXAMPLE, EDITED_EXAMPLES, RECEIVED_EXAMPLES } from "./event-examples";
 import type { EVENT_DATA_SCHEMAS, EventDataSchemaName } from "./event-schemas";
 
 // The event registry of the reference: one entry per event type, each an OpenAPI 3.1 `webhooks`
@@ -12,14 +13,30 @@ export interface EventDoc {
   description?: string;
   /** The named schema of the event's `data`. */
   data: EventDataSchemaName;
+  /** Whole events (envelope and data), as the relay POSTs them; checked against the schema. */
+  examples?: readonly unknown[];
 }
 
 export const EVENT_CATALOG = {
   "message.received": {
     summary: "A customer action arrived: a message, a postback, a reaction or a referral",
     description:
-      "Sent once per Meta message id, however often Meta redelivers the webhook. Each one opened or renewed the conversation's window.",
+      "Everything the customer sent, with Meta's item as `raw`. Sent once per Meta message id, however often Meta redelivers the webhook. `opensWindow` says whether it opened or renewed the conversation's window (not for WhatsApp reactions, reactions taken back, WhatsApp group messages).",
     data: "MessageReceivedData",
+    examples: RECEIVED_EXAMPLES,
+  },
+  "message.edited": {
+    summary: "A customer edited an earlier message",
+    description:
+      "Messenger/Instagram `message_edit`, WhatsApp `edit`: one event per edit, never opening a window.",
+    data: "MessageEditedData",
+    examples: EDITED_EXAMPLES,
+  },
+  "message.deleted": {
+    summary: "A customer unsent or deleted a message",
+    description: "Instagram `is_deleted`, WhatsApp `revoke`; it opens no window.",
+    data: "MessageDeletedData",
+    examples: [DELETED_EXAMPLE],
   },
   "message.sent": {
     summary: "Meta accepted a reply",

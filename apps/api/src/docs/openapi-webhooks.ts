@@ -20,17 +20,20 @@ export function eventEnvelopeSchemas(
   catalog: Record<string, EventDoc> = EVENT_CATALOG,
 ): Record<string, z.ZodType> {
   return Object.fromEntries(
-    Object.entries(catalog).map(([type, doc]) => [
-      eventSchemaName(type),
-      z
+    Object.entries(catalog).map(([type, doc]) => {
+      const envelope = z
         .object({
           id: z.string().describe("The event id: the same on every retry, the dedupe key"),
           type: z.literal(type),
           occurredAt: z.iso.datetime().describe("When the event was created"),
           data: EVENT_DATA_SCHEMAS[doc.data],
         })
-        .describe(doc.summary),
-    ]),
+        .describe(doc.summary);
+      return [
+        eventSchemaName(type),
+        doc.examples ? envelope.meta({ examples: [...doc.examples] }) : envelope,
+      ];
+    }),
   );
 }
 
