@@ -83,6 +83,10 @@ const EXPECTED_OUTCOMES: RegExp[] = [
   /\[ok\] bot → Hugo, text\s+refused · automated_reply_outside_window\n\s+"Not delivered: [^"]+"/,
   /\[ok\] agent → Hugo, text\s+delivered · status (sent|delivered|read) · MESSAGE_TAG \+ HUMAN_AGENT\n/,
   /\[ok\] reminder to the agents about Grace\s+conversation\.window_expiring · standard · (60|59) min left\n/,
+  /\[ok\] Carla sends a photo on WhatsApp \(now\)\s+webhook 200 · message\.received · message · opens the window · "This is how the box arrived" · image \(media \d+\) · from Carla · fetched through the relay: 240 kB, SHA-256 as Meta's\n/,
+  /\[ok\] Ana taps a quick reply on Messenger \(now\)\s+webhook 200 · message\.received · message · opens the window · "Track my order" · payload TRACK_ORDER\n/,
+  /\[ok\] Ben answers a story on Instagram \(now\)\s+webhook 200 · message\.received · message · opens the window · "Is this one in stock\?" · reply to a story\n/,
+  /\[ok\] Carla reacts on WhatsApp \(now\)\s+webhook 200 · message\.received · reaction · opens no window · react 👍 · from Carla\n/,
 ];
 
 function expectEveryOutcome(run: Run): void {

@@ -54,8 +54,17 @@ export function platformName(platform: Platform): string {
 
 export function writeLabel(write: CustomerWrite): string {
   const { customer } = write;
-  return `${customer.name} writes on ${platformName(customer.platform)} (${ago(write.ageMs)})`;
+  const verb = WRITE_VERBS[write.extra?.kind ?? "text"];
+  return `${customer.name} ${verb} on ${platformName(customer.platform)} (${ago(write.ageMs)})`;
 }
+
+const WRITE_VERBS: Record<NonNullable<CustomerWrite["extra"]>["kind"] | "text", string> = {
+  text: "writes",
+  photo: "sends a photo",
+  quickReply: "taps a quick reply",
+  storyReply: "answers a story",
+  reaction: "reacts",
+};
 
 export function replyLabel(reply: DemoReply): string {
   const what = "template" in reply.message ? `template ${reply.message.template.name}` : "text";

@@ -148,7 +148,7 @@ describe("judgeWrite", () => {
     expect(judgeWrite({ webhookStatus: 200, received })).toEqual({
       settled: true,
       ok: true,
-      summary: "webhook 200 · message.received",
+      summary: "webhook 200 · message.received · message · opens the window",
     });
   });
 

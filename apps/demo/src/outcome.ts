@@ -6,6 +6,7 @@ import type {
   MessagingType,
   WindowExpiringData,
 } from "@meta-relay/core";
+import { describeReceived } from "./received-format";
 import type { MessageView } from "./relay-client";
 
 /** What a reply should come to: accepted by Meta (sent the given way), or refused for a reason. */
@@ -91,7 +92,11 @@ export function judgeWrite(obs: WriteObservation, timedOut = false): Verdict {
     return { settled: true, ok: false, summary, difference: `${summary}, expected 200` };
   }
   if (obs.webhookStatus === 200 && obs.received) {
-    return { settled: true, ok: true, summary: "webhook 200 · message.received" };
+    return {
+      settled: true,
+      ok: true,
+      summary: `webhook 200 · message.received · ${describeReceived(obs.received)}`,
+    };
   }
   const summary = obs.webhookStatus === null ? "posting the webhook" : "webhook 200";
   if (!timedOut) return { settled: false, ok: false, summary };

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createClient } from "@meta-relay/client";
 import type {
   MessageContent,
@@ -40,6 +41,8 @@ export interface RelayClient {
   getMessage(id: string): Promise<MessageView>;
   /** GET /v1/channels/{platform}/{channelId}/conversations?state=unanswered: the user ids, in order. */
   unanswered(platform: Platform, channelId: string): Promise<string[]>;
+  /** GET /v1/channels/whatsapp/{channelId}/media/{mediaId}: the file's size and SHA-256. */
+  fetchMedia(channelId: string, mediaId: string): Promise<{ bytes: number; sha256: string }>;
 }
 
 /** Gives up on one API call after this long (the relay answers in milliseconds). */
@@ -102,6 +105,24 @@ export function createRelayClient(apiUrl: string, apiKey: string): RelayClient {
       return (res.body as { conversations: { userId: string }[] }).conversations.map(
         (c) => c.userId,
       );
+    },
+    async fetchMedia(channelId, mediaId) {
+      const path = `/v1/channels/whatsapp/${channelId}/media/${mediaId}`;
+      const res = await fetch(`${apiUrl}${path}`, {
+        headers: { authorization: `Bearer ${apiKey}` },
+        signal: signal(),
+      });
+      if (res.status !== 200 || !res.body) {
+        expectData(`GET ${path}`, { error: await res.text(), response: res });
+      }
+      // Hashed as it streams: the demo holds no more of the file than the relay does.
+      const hash = createHash("sha256");
+      let bytes = 0;
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        hash.update(chunk);
+        bytes += chunk.length;
+      }
+      return { bytes, sha256: hash.digest("hex") };
     },
   };
 }

@@ -73,7 +73,17 @@ export interface CustomerWrite {
   customer: DemoCustomer;
   text: string;
   ageMs: number;
+  /** More than text: a photo, a quick reply, a story reply, or a reaction instead of a message. */
+  extra?: WriteExtra;
 }
+
+export type WriteExtra =
+  /** A WhatsApp photo of this many bytes (`text` is its caption), fetched back through the API. */
+  | { kind: "photo"; bytes: number }
+  | { kind: "quickReply"; payload: string }
+  | { kind: "storyReply"; storyId: string }
+  /** A reaction to the relay's latest reply to this customer. */
+  | { kind: "reaction"; emoji: string };
 
 /** A reply through POST /v1/messages and the outcome product.md's decision table prescribes. */
 export interface DemoReply {
@@ -117,7 +127,7 @@ const delivered = (messagingType: "RESPONSE" | "SERVICE" | "TEMPLATE"): Expectat
   messagingType,
 });
 
-/** The six steps of the demo, in order. */
+/** The seven steps of the demo, in order. */
 export const DEMO_SCENARIO: readonly DemoStep[] = [
   {
     number: 1,
@@ -249,5 +259,33 @@ export const DEMO_SCENARIO: readonly DemoStep[] = [
       },
     ],
     reminders: [{ customer: grace, window: "standard", minutesLeft: 60 }],
+  },
+  {
+    number: 7,
+    title: "Everything a customer sends reaches the agent",
+    story:
+      "A photo (its bytes fetched through the relay), a bot's quick reply with its payload, a story reply, and a WhatsApp reaction, which opens no window.",
+    writes: [
+      {
+        customer: carla,
+        text: "This is how the box arrived",
+        ageMs: 0,
+        extra: { kind: "photo", bytes: 240_000 },
+      },
+      {
+        customer: ana,
+        text: "Track my order",
+        ageMs: 0,
+        extra: { kind: "quickReply", payload: "TRACK_ORDER" },
+      },
+      {
+        customer: ben,
+        text: "Is this one in stock?",
+        ageMs: 0,
+        extra: { kind: "storyReply", storyId: "17900000000000001" },
+      },
+      { customer: carla, text: "👍", ageMs: 0, extra: { kind: "reaction", emoji: "👍" } },
+    ],
+    replies: [],
   },
 ];
