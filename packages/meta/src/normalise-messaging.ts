@@ -1,7 +1,7 @@
 import type { CustomerAction, CustomerActionKind, InboundContent } from "@meta-relay/core";
 import type { ItemCollector } from "./item-collector";
 import { messageContent, postbackContent, reactionOf, referralOf } from "./messaging-content";
-import { compact, idOf, listOf, objectOf, stringOf, timeOf, type JsonObject } from "./read";
+import { compact, idOf, listOf, objectOf, stringOf, timeOf, type JsonObject, rawOf } from "./read";
 import { syntheticActionId } from "./synthetic-id";
 
 /** Messenger's and Instagram's events of thread control (handover, conversation routing). */
@@ -108,7 +108,7 @@ function normaliseMessage(collector: ItemCollector, item: Item, value: unknown):
       ...who,
       metaMessageId: mid,
       timestampMs: item.timestampMs,
-      raw: item.raw,
+      raw: rawOf(item.raw),
     });
   }
   addAction(collector, item, "message", mid, messageContent(message));
@@ -164,7 +164,7 @@ function normaliseEdit(collector: ItemCollector, item: Item, value: unknown): vo
     editId: `${mid}#${editId}`,
     ...(text !== undefined && { text }),
     timestampMs: item.timestampMs,
-    raw: item.raw,
+    raw: rawOf(item.raw),
   });
 }
 
@@ -195,7 +195,7 @@ function addAction(
     timestampMs: item.timestampMs,
     opensWindow,
     ...compact(content),
-    raw: item.raw,
+    raw: rawOf(item.raw),
   };
   if (item.standby) action.standby = true;
   collector.add(action);

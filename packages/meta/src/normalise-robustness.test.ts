@@ -176,6 +176,24 @@ describe("normalisation is robust to what Meta really sends", () => {
   });
 });
 
+describe("raw of an item nested deeper than Meta ever nests", () => {
+  it("keeps the action and cuts the nesting, so its event can still be serialised", () => {
+    const deep = JSON.parse(`${"[".repeat(20_000)}1${"]".repeat(20_000)}`) as unknown;
+    const item = {
+      sender: { id: "u" },
+      recipient: { id: PAGE },
+      timestamp: T,
+      message: { mid: "m_deep", text: "hi", x_junk: deep },
+    };
+    const action = normaliseWebhook(page(item)).items[0] as CustomerAction;
+    expect(action).toMatchObject({ metaMessageId: "m_deep", text: "hi", opensWindow: true });
+    const text = JSON.stringify(action.raw);
+    expect(text.startsWith('{"sender":{"id":"u"},"recipient":{"id":"104512345678901"}')).toBe(true);
+    expect(text).toContain('"…"');
+    expect(text.length).toBeLessThan(1_000);
+  });
+});
+
 describe("normaliseWebhook: every kind of customer content", () => {
   it("maps Messenger's quick replies, fallbacks, replies and ad referrals", () => {
     const result = normaliseWebhook(

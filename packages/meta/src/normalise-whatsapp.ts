@@ -6,7 +6,7 @@ import type {
   StatusUpdate,
 } from "@meta-relay/core";
 import type { ItemCollector } from "./item-collector";
-import { compact, idOf, listOf, objectOf, stringOf, timeOf, type JsonObject } from "./read";
+import { compact, idOf, listOf, objectOf, stringOf, timeOf, type JsonObject, rawOf } from "./read";
 import { whatsappContent, whatsappReaction } from "./whatsapp-content";
 
 const STATUSES = new Set<StatusUpdate["status"]>(["sent", "delivered", "read", "failed"]);
@@ -151,7 +151,7 @@ function normaliseEdit(collector: ItemCollector, message: Message): void {
       text,
       attachments,
       timestampMs: message.timestampMs,
-      raw: message.raw,
+      raw: rawOf(message.raw),
     }),
   );
 }
@@ -166,7 +166,7 @@ function normaliseRevoke(collector: ItemCollector, message: Message): void {
     userId: message.customer.userId,
     metaMessageId: original,
     timestampMs: message.timestampMs,
-    raw: message.raw,
+    raw: rawOf(message.raw),
   });
 }
 
@@ -193,7 +193,7 @@ function addAction(
     ...content,
     ...(customer.profile && { profile: customer.profile }),
     ...(groupId !== undefined && { groupId }),
-    raw: message.raw,
+    raw: rawOf(message.raw),
   });
 }
 

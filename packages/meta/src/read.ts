@@ -71,3 +71,41 @@ export function compact<T extends object>(value: T): T {
   for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = v;
   return out as T;
 }
+
+/**
+ * Nesting deeper than this is cut from `raw`. Meta's items are a few levels deep; a signed item
+ * nested thousands of levels deep parses, but could not be serialised into its event again (the
+ * stack runs out), and the webhook would be refused for ever.
+ */
+export const RAW_MAX_DEPTH = 64;
+
+/**
+ * The item itself when it nests at most RAW_MAX_DEPTH levels (the only case Meta produces: no
+ * copy is made), else a copy whose deeper values are replaced by the string "…".
+ */
+export function rawOf(item: JsonObject): JsonObject {
+  return depthWithin(item, RAW_MAX_DEPTH) ? item : (cut(item, RAW_MAX_DEPTH) as JsonObject);
+}
+
+function depthWithin(root: unknown, max: number): boolean {
+  // Iterative: a recursive walk would overflow on exactly the values it is meant to find.
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    if (typeof value !== "object" || value === null) continue;
+    if (depth > max) return false;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return true;
+}
+
+function cut(value: unknown, levels: number): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (levels <= 0) return "…";
+  if (Array.isArray(value)) return value.map((v) => cut(v, levels - 1));
+  const out: JsonObject = {};
+  for (const [key, v] of Object.entries(value)) out[key] = cut(v, levels - 1);
+  return out;
+}

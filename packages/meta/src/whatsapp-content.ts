@@ -5,7 +5,16 @@ import type {
   InboundReaction,
   InboundReferral,
 } from "@meta-relay/core";
-import { compact, idOf, listOf, numberOf, objectOf, stringOf, type JsonObject } from "./read";
+import {
+  compact,
+  idOf,
+  listOf,
+  numberOf,
+  objectOf,
+  rawOf,
+  stringOf,
+  type JsonObject,
+} from "./read";
 
 // What a WhatsApp message says, by its `type`, in the content model of `core`.
 
@@ -41,7 +50,7 @@ function typeContent(
       return { location: body ? locationOf(body) : undefined };
     case "contacts":
       // The cards as sent: their shape is Meta's (names, phones, emails, addresses…).
-      return { contacts: listOf(message["contacts"]) };
+      return { contacts: boundedList(message["contacts"]) };
     case "button":
       return { text: stringOf(body?.["text"]), payload: stringOf(body?.["payload"]) };
     case "interactive":
@@ -50,6 +59,12 @@ function typeContent(
       // Orders, unsupported and future types: nothing to map, `raw` carries them.
       return {};
   }
+}
+
+/** A list as sent, its nesting cut where `raw`'s is (Meta's cards are a few levels deep). */
+function boundedList(value: unknown): unknown[] | undefined {
+  const list = listOf(value);
+  return list ? (rawOf({ list })["list"] as unknown[]) : undefined;
 }
 
 function mediaAttachment(type: string, media: JsonObject): InboundAttachment | undefined {
