@@ -78,6 +78,8 @@ describe("startReminderSweeper", () => {
         metaMessageId: `m_${userId}`,
         kind: "message",
         timestampMs: now - DAY_MS + endsInMs + i,
+        opensWindow: true,
+        raw: {},
       };
     });
     await createWindowStore(redis, keys).recordCustomerActions(actions);

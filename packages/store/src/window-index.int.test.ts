@@ -47,12 +47,12 @@ describe("the unanswered index", () => {
   ): Promise<number> =>
     windows.recordCustomerActions([
       {
-        type: "customer_action",
         ...conv,
         userIds: [conv.userId],
         metaMessageId: `m_${randomBytes(4).toString("hex")}`,
         kind: "message",
         timestampMs: atMs,
+        opensWindow: true,
         ...(referral ? { referral } : {}),
       },
     ]);
@@ -120,13 +120,13 @@ describe("the unanswered index", () => {
     const at = Date.now() - MINUTE_MS;
     await windows.recordCustomerActions([
       {
-        type: "customer_action",
         ...channel,
         userId: "15550001",
         userIds: ["15550001", "US.bsuid1"],
         metaMessageId: "wamid.1",
         kind: "message",
         timestampMs: at,
+        opensWindow: true,
       },
     ]);
     const page = await worklist.page(channel, { endsAt: 0, userId: null }, 10);

@@ -36,20 +36,22 @@ describe("GET /v1/channels/{platform}/{channelId}/conversations", () => {
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };
   };
-  const wrote = (channelId: string, userId: string, atMs: number, ad = false) =>
-    windows.recordCustomerActions([
-      {
-        type: "customer_action",
-        platform: "messenger",
-        channelId,
-        userId,
-        userIds: [userId],
-        metaMessageId: `m_${userId}_${atMs}`,
-        kind: "message",
-        timestampMs: atMs,
-        ...(ad ? { referral: { source: "ADS", adId: "ad-7" } } : {}),
-      } satisfies CustomerAction,
-    ]);
+  const wrote = (channelId: string, userId: string, atMs: number, ad = false) => {
+    const action: CustomerAction = {
+      type: "customer_action",
+      platform: "messenger",
+      channelId,
+      userId,
+      userIds: [userId],
+      metaMessageId: `m_${userId}_${atMs}`,
+      kind: "message",
+      timestampMs: atMs,
+      opensWindow: true,
+      raw: {},
+      ...(ad ? { referral: { source: "ADS", adId: "ad-7" } } : {}),
+    };
+    return windows.recordCustomerActions([action]);
+  };
 
   beforeAll(async () => {
     api = await startApi({
