@@ -250,5 +250,46 @@ export function sampleEvents(suffix: string): RelayEvent[] {
       minutesLeft: 60,
     },
   };
-  return [received, sent, delivered, read, failed, expiring];
+  const edited: RelayEvent<"message.edited"> = {
+    id: `evt_edited${suffix}`,
+    type: "message.edited",
+    occurredAt: AT,
+    data: {
+      platform: "whatsapp",
+      channelId: "106540000000001",
+      userId: "15550000001",
+      metaMessageId: "wamid.HBgLMTU1NTAwMDAwMDEVAgASGBQ",
+      text: "Rua Augusta 12, 2º",
+      timestamp: AT,
+      raw: {
+        from: "15550000001",
+        id: "wamid.HBgLMTU1NTAwMDAwMDEVAgASGBY",
+        timestamp: String(NOW / 1000),
+        type: "edit",
+        edit: {
+          original_message_id: "wamid.HBgLMTU1NTAwMDAwMDEVAgASGBQ",
+          message: { type: "text", text: { body: "Rua Augusta 12, 2º" } },
+        },
+      },
+    },
+  };
+  const deleted: RelayEvent<"message.deleted"> = {
+    id: `evt_deleted${suffix}`,
+    type: "message.deleted",
+    occurredAt: AT,
+    data: {
+      platform: "instagram",
+      channelId: "17841400000000001",
+      userId: "6402000000000007",
+      metaMessageId: "aWdfZAG1faXRlbToxOklHTWVzc2FnZQ",
+      timestamp: AT,
+      raw: {
+        sender: { id: "6402000000000007" },
+        recipient: { id: "17841400000000001" },
+        timestamp: NOW,
+        message: { mid: "aWdfZAG1faXRlbToxOklHTWVzc2FnZQ", is_deleted: true },
+      },
+    },
+  };
+  return [received, edited, deleted, sent, delivered, read, failed, expiring];
 }
