@@ -103,6 +103,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/channels/{platform}/{channelId}/conversations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The worklist: unanswered conversations by deadline
+     * @description Conversations whose customer wrote after the relay's latest reply, ordered by the end of the standard window, soonest first (ties in a fixed order): what an agent must answer before it is too late. Conversations an agent can no longer answer are left out; on a humanAgent channel those in their 7-day window stay. Pages follow `nextCursor`; the order is the same across pages and no conversation appears twice.
+     */
+    get: operations["listUnansweredConversations"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/conversations/{platform}/{channelId}/{userId}/actions": {
     parameters: {
       query?: never;
@@ -263,6 +283,26 @@ export interface webhooks {
     patch?: never;
     trace?: never;
   };
+  "conversation.window_expiring": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A window of an unanswered conversation closes in WINDOW_REMINDER_MINUTES
+     * @description Once per conversation, window, lead time and customer action, within 30 seconds of `endsAt` minus the lead time; none once a reply was sent; a new customer message brings a new one for its new deadline.
+     */
+    post: operations["onConversationWindowExpiring"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export interface components {
   schemas: {
@@ -273,6 +313,8 @@ export interface components {
       humanAgent?: boolean;
       /** @description Messenger: the page may send Meta utility templates at any age (default false) */
       utilityMessages?: boolean;
+      /** @description Messenger/Instagram: a customer's first message after a click-to-Messenger/Direct ad opens a 7-day standard window (default false) */
+      adsWindow?: boolean;
       name?: string;
       /** @description Instagram: the linked page used for sending */
       pageId?: string;
@@ -655,6 +697,7 @@ export interface components {
       pageId: string | null;
       humanAgent: boolean;
       utilityMessages: boolean;
+      adsWindow: boolean;
       pacing: {
         perSecond: number;
         burst: number;
@@ -730,6 +773,11 @@ export interface components {
         agent: boolean;
         template: boolean;
       };
+      /**
+       * @description Present while an ad holds the standard window open past 24 hours
+       * @constant
+       */
+      adWindow?: true;
     };
     SenderActionAccepted: {
       /**
@@ -739,6 +787,28 @@ export interface components {
       action: "typing_on" | "typing_off" | "mark_seen";
       /** @constant */
       status: "sent";
+    };
+    Worklist: {
+      conversations: {
+        /** Format: date-time */
+        lastCustomerMessageAt: string;
+        /** Format: date-time */
+        standardWindowEndsAt: string;
+        humanAgentWindowEndsAt: string | null;
+        canSend: {
+          bot: boolean;
+          agent: boolean;
+          template: boolean;
+        };
+        /**
+         * @description Present while an ad holds the standard window open past 24 hours
+         * @constant
+         */
+        adWindow?: true;
+        userId: string;
+      }[];
+      /** @description Null on the last page */
+      nextCursor: string | null;
     };
     Error: {
       error: {
@@ -880,6 +950,33 @@ export interface components {
         message: string;
       };
     };
+    WindowExpiringData: {
+      /**
+       * @description messenger, instagram or whatsapp
+       * @enum {string}
+       */
+      platform: "messenger" | "instagram" | "whatsapp";
+      channelId: string;
+      /** @description The customer waiting for a reply */
+      userId: string;
+      /**
+       * @description standard (24 hours, or the ad window), or human_agent (7 days, humanAgent channels)
+       * @enum {string}
+       */
+      window: "standard" | "human_agent";
+      /**
+       * Format: date-time
+       * @description When that window ends: Meta's deadline, without the safety margin
+       */
+      endsAt: string;
+      /**
+       * Format: date-time
+       * @description The customer's action that window is counted from
+       */
+      lastCustomerMessageAt: string;
+      /** @description Minutes from this event to endsAt */
+      minutesLeft: number;
+    };
     /** @description A customer action arrived: a message, a postback, a reaction or a referral */
     MessageReceivedEvent: {
       /** @description The event id: the same on every retry, the dedupe key */
@@ -944,6 +1041,19 @@ export interface components {
        */
       occurredAt: string;
       data: components["schemas"]["MessageFailedData"];
+    };
+    /** @description A window of an unanswered conversation closes in WINDOW_REMINDER_MINUTES */
+    ConversationWindowExpiringEvent: {
+      /** @description The event id: the same on every retry, the dedupe key */
+      id: string;
+      /** @constant */
+      type: "conversation.window_expiring";
+      /**
+       * Format: date-time
+       * @description When the event was created
+       */
+      occurredAt: string;
+      data: components["schemas"]["WindowExpiringData"];
     };
   };
   responses: never;
@@ -1479,6 +1589,92 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Conversation"];
+        };
+      };
+      /** @description Invalid input (`invalid_request`; `details` name each field), or a body that is not JSON (`invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing or unknown API key (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such channel is connected, or it is outside the key's scope (`channel_not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is larger than API_BODY_LIMIT_BYTES (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Something went wrong on the relay's side (`internal_error`); the call can be retried */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Redis is not reachable (`unavailable`); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listUnansweredConversations: {
+    parameters: {
+      query: {
+        /** @description Only `unanswered` (the customer wrote last) */
+        state: "unanswered";
+        /** @description Conversations per page, 1-200 (default 50) */
+        limit?: number;
+        /** @description The `nextCursor` of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        /** @description messenger, instagram or whatsapp */
+        platform: "messenger" | "instagram" | "whatsapp";
+        /** @description Page id, Instagram account id or WhatsApp phone number id */
+        channelId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of the worklist */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Worklist"];
         };
       };
       /** @description Invalid input (`invalid_request`; `details` name each field), or a body that is not JSON (`invalid_json`) */
@@ -2168,6 +2364,72 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["MessageFailedEvent"];
+      };
+    };
+    responses: {
+      /** @description Retried */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good, like any other 4XX: not retried */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, no sooner than `Retry-After` when the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Delivered: the relay will not send this event again */
+      "2XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good (except 408 and 429): not retried */
+      "4XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, like a redirect, a timeout (EVENTS_TIMEOUT_MS) or no connection */
+      "5XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  onConversationWindowExpiring: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id, the same as the body's `id`: stable across retries, the dedupe key. */
+        "webhook-id": components["parameters"]["WebhookId"];
+        /** @description Unix seconds of this attempt. Refuse an event more than 5 minutes from your clock: a replay. */
+        "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+        /** @description Standard Webhooks: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the base64-decoded part after `whsec_` of EVENTS_WEBHOOK_SECRET (a secret without the prefix is used as its UTF-8 bytes). Several signatures, space-separated, while a secret is rotated: one must verify. `verifyEvent` of @meta-relay/client checks it. */
+        "webhook-signature": components["parameters"]["WebhookSignature"];
+        /** @description Release 1's signature, unchanged: `sha256=<lowercase hex HMAC-SHA256 of the raw body>` keyed with EVENTS_WEBHOOK_SECRET. */
+        "X-Relay-Signature": components["parameters"]["RelaySignature"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ConversationWindowExpiringEvent"];
       };
     };
     responses: {
