@@ -8,6 +8,8 @@ export interface MemorySample {
   atMs: number;
   rss: number;
   heap: number;
+  /** What V8 has reserved for its heap, used or not: part of the RSS that only a major GC gives back. */
+  heapTotal: number;
 }
 
 /** Reads a relay process's RSS and heap from its /metrics every `everyMs` until stopped. */
@@ -26,6 +28,7 @@ export function sampleMemory(
           atMs: Date.now(),
           rss: metricValue(text, "relay_process_resident_memory_bytes"),
           heap: metricValue(text, "relay_nodejs_heap_size_used_bytes"),
+          heapTotal: metricValue(text, "relay_nodejs_heap_size_total_bytes"),
         }),
       () => undefined,
     );
@@ -35,25 +38,38 @@ export function sampleMemory(
 
 /**
  * Memory after the warm-up (the second fifth to the second quarter of the samples) against the last
- * quarter, both by their floor. A leak lifts the floor of both; a peak of the RSS is one large
- * request in flight (a 3 MiB webhook parsed twice over), which the allocator returns later or not at
- * all, so comparing peaks measured which case happened to come last rather than growth.
+ * quarter, each by its floor: the RSS (reported), the live heap (what survives GC), and the memory
+ * outside the V8 heap (RSS minus the heap V8 has reserved: buffers, sockets, native code). A leak
+ * lifts the floor of the live heap or of the outside memory. The RSS itself also rises while V8,
+ * collecting lazily, reserves a larger heap before its first major GC, so it is not what to judge.
  */
 export function memoryGrowth(samples: MemorySample[]) {
   const part = (from: number, to: number) =>
     samples.slice(Math.floor(samples.length * from), Math.max(Math.floor(samples.length * to), 1));
+  const floor = (of: MemorySample[], value: (s: MemorySample) => number) =>
+    Math.min(...of.map(value));
   const warm = part(0.2, 0.45);
   const end = part(0.75, 1);
+  const growth = (value: (s: MemorySample) => number) => ({
+    from: floor(warm, value),
+    to: floor(end, value),
+  });
   return {
-    rss: { from: Math.min(...warm.map((s) => s.rss)), to: Math.min(...end.map((s) => s.rss)) },
-    heap: { from: Math.min(...warm.map((s) => s.heap)), to: Math.min(...end.map((s) => s.heap)) },
+    rss: growth((s) => s.rss),
+    heap: growth((s) => s.heap),
+    outsideHeap: growth((s) => s.rss - s.heapTotal),
   };
 }
 
-/** Every nth sample as table rows: progress, RSS and heap in MiB. */
+/** Every nth sample as table rows: progress, RSS, live heap and memory outside the heap in MiB. */
 export function memoryRows(samples: MemorySample[], rows = 20): (string | number)[][] {
   const step = Math.max(1, Math.ceil(samples.length / rows));
   return samples
     .filter((_, i) => i % step === 0 || i === samples.length - 1)
-    .map((m) => [m.done, (m.rss / 2 ** 20).toFixed(1), (m.heap / 2 ** 20).toFixed(1)]);
+    .map((m) => [
+      m.done,
+      (m.rss / 2 ** 20).toFixed(1),
+      (m.heap / 2 ** 20).toFixed(1),
+      ((m.rss - m.heapTotal) / 2 ** 20).toFixed(1),
+    ]);
 }
