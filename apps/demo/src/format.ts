@@ -1,6 +1,13 @@
 import type { Platform } from "@meta-relay/core";
 import type { Verdict } from "./outcome";
-import type { CustomerWrite, DemoReminder, DemoReply, DemoStep, DemoWorklist } from "./scenario";
+import type {
+  ChannelNotice,
+  CustomerWrite,
+  DemoReminder,
+  DemoReply,
+  DemoStep,
+  DemoWorklist,
+} from "./scenario";
 
 /** How text is dressed: colours and symbols on a terminal, plain ASCII marks in a log or a pipe. */
 export interface Style {
@@ -55,6 +62,12 @@ export function platformName(platform: Platform): string {
 export function writeLabel(write: CustomerWrite): string {
   const { customer } = write;
   return `${customer.name} writes on ${platformName(customer.platform)} (${ago(write.ageMs)})`;
+}
+
+export function noticeLabel(notice: ChannelNotice): string {
+  const { channel } = notice;
+  const what = notice.action === "block" ? "restricts" : "lifts the restriction of";
+  return `Meta ${what} the ${platformName(channel.platform)} page (policy ${notice.action})`;
 }
 
 export function replyLabel(reply: DemoReply): string {

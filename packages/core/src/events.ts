@@ -1,8 +1,19 @@
+import type { ChannelSource, ChannelStatus } from "./channel-state";
 import type { CustomerActionKind, InboundAttachment } from "./inbound";
 import type { MessagingType, MetaErrorInfo, Sender } from "./message";
 import type { Platform } from "./platform";
 import type { FailureReason } from "./reasons";
 import type { WindowDocument } from "./window";
+
+/** Events about a channel's state (product.md section 4.3). */
+export const CHANNEL_EVENT_TYPES = [
+  "channel.restricted",
+  "channel.unrestricted",
+  "channel.warning",
+  "channel.auth_failed",
+  "channel.resubscribed",
+] as const;
+export type ChannelEventType = (typeof CHANNEL_EVENT_TYPES)[number];
 
 /** Event types delivered to the agent platform. Public interface: the names never change. */
 export const EVENT_TYPES = [
@@ -12,6 +23,7 @@ export const EVENT_TYPES = [
   "message.read",
   "message.failed",
   "conversation.window_expiring",
+  ...CHANNEL_EVENT_TYPES,
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -70,6 +82,19 @@ export interface WindowExpiringData {
   minutesLeft: number;
 }
 
+/** `data` of every `channel.*` event. */
+export interface ChannelEventData {
+  platform: Platform;
+  channelId: string;
+  /** The channel's status after the change. */
+  status: ChannelStatus;
+  /** Meta's words or error, when there are any. */
+  reason?: string | undefined;
+  source: ChannelSource;
+  /** The webhook item that caused it, exactly as Meta sent it. */
+  raw?: unknown;
+}
+
 export interface EventDataByType {
   "message.received": MessageReceivedData;
   "message.sent": MessageSentData;
@@ -77,6 +102,11 @@ export interface EventDataByType {
   "message.read": MessageStatusData;
   "message.failed": MessageFailedData;
   "conversation.window_expiring": WindowExpiringData;
+  "channel.restricted": ChannelEventData;
+  "channel.unrestricted": ChannelEventData;
+  "channel.warning": ChannelEventData;
+  "channel.auth_failed": ChannelEventData;
+  "channel.resubscribed": ChannelEventData;
 }
 
 /** The envelope POSTed to EVENTS_WEBHOOK_URL. `id` is stable across retries: the receiver's dedupe key. */

@@ -75,4 +75,26 @@ export interface IgnoredItem {
   kind: string;
 }
 
-export type InboundItem = CustomerAction | StatusUpdate | Echo | IgnoredItem;
+/**
+ * Meta's news about a channel itself: a `messaging_policy_enforcement` item (Messenger, Instagram)
+ * or a WhatsApp `account_update` ban or restriction.
+ */
+export interface ChannelNotice {
+  type: "channel_notice";
+  platform: Platform;
+  /** The page or Instagram account; "" for a WhatsApp notice, which names the account (`wabaId`). */
+  channelId: string;
+  /** WhatsApp: the WhatsApp Business Account the notice is about. */
+  wabaId?: string | undefined;
+  action: "block" | "unblock" | "warning";
+  source: "policy_enforcement" | "account_update";
+  /** Meta's words, when it gave any. */
+  reason?: string | undefined;
+  /** When Meta said the restriction ends (ms), if it did. */
+  untilMs?: number | undefined;
+  timestampMs: number;
+  /** The item exactly as Meta sent it. */
+  raw: unknown;
+}
+
+export type InboundItem = CustomerAction | StatusUpdate | Echo | IgnoredItem | ChannelNotice;

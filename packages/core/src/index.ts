@@ -87,10 +87,25 @@ export type {
   StatusUpdate,
   Echo,
   IgnoredItem,
+  ChannelNotice,
   InboundItem,
 } from "./inbound";
 export {
+  CHANNEL_STATUSES,
+  INSTAGRAM_APIS,
+  CHANNEL_SOURCES,
+  channelRefusal,
+  type ChannelStatus,
+  type InstagramApi,
+  type ChannelSource,
+  type ChannelRestriction,
+  type ChannelSubscription,
+} from "./channel-state";
+export {
   EVENT_TYPES,
+  CHANNEL_EVENT_TYPES,
+  type ChannelEventType,
+  type ChannelEventData,
   type EventType,
   type RelayEvent,
   type EventDataByType,

@@ -5,6 +5,7 @@ import type {
   InboundReferral,
 } from "@meta-relay/core";
 import type { ItemCollector } from "./item-collector";
+import { collectPolicyEnforcement } from "./normalise-channel-notices";
 import { syntheticActionId } from "./synthetic-id";
 import { messagingEntrySchema, messagingEventSchema, type MessagingEvent } from "./webhook-schemas";
 
@@ -30,6 +31,7 @@ export function normaliseMessagingEntry(
   ];
   for (const list of lists) {
     list.items.forEach((raw, i) => {
+      if (collectPolicyEnforcement(collector, entry.id, raw, `${path}.${list.name}[${i}]`)) return;
       const event = collector.parse(messagingEventSchema, raw, `${path}.${list.name}[${i}]`);
       if (event)
         normaliseEvent(collector, entry.id, event, list.standby, `${path}.${list.name}[${i}]`);

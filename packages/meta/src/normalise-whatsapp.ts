@@ -5,6 +5,7 @@ import type {
   StatusUpdate,
 } from "@meta-relay/core";
 import type { ItemCollector } from "./item-collector";
+import { collectAccountUpdate } from "./normalise-channel-notices";
 import {
   whatsappChangeSchema,
   whatsappContactSchema,
@@ -35,13 +36,21 @@ export function normaliseWhatsAppEntry(
   const entry = collector.parse(whatsappEntrySchema, rawEntry, path);
   if (!entry) return;
   (entry.changes ?? []).forEach((rawChange, i) => {
-    normaliseChange(collector, rawChange, `${path}.changes[${i}]`);
+    normaliseChange(collector, rawChange, `${path}.changes[${i}]`, entry.id);
   });
 }
 
-function normaliseChange(collector: ItemCollector, rawChange: unknown, path: string): void {
+function normaliseChange(
+  collector: ItemCollector,
+  rawChange: unknown,
+  path: string,
+  wabaId: string,
+): void {
   const change = collector.parse(whatsappChangeSchema, rawChange, path);
   if (!change) return;
+  if (change.field === "account_update") {
+    return collectAccountUpdate(collector, wabaId, change.value, path);
+  }
   // Template, quality and account notices carry no conversation: acknowledged, not recorded.
   if (change.field !== "messages") return collector.ignore("", "other_field");
   const value = collector.parse(whatsappValueSchema, change.value, `${path}.value`);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { ConversationRef, CustomerAction, EventType } from "@meta-relay/core";
+import type { ConversationRef, CustomerAction } from "@meta-relay/core";
 
 /**
  * The id of a `message.received` event, derived from Meta's own ids so that a redelivered webhook
@@ -15,18 +15,15 @@ export function receivedEventId(
   return `evt_${digest}`;
 }
 
-/** The events about one of our messages. */
-export type OutboundEventType = Extract<
-  EventType,
-  "message.sent" | "message.delivered" | "message.read" | "message.failed"
->;
-
-const SUFFIX: Record<OutboundEventType, string> = {
+const SUFFIX = {
   "message.sent": "sent",
   "message.delivered": "delivered",
   "message.read": "read",
   "message.failed": "failed",
-};
+} as const;
+
+/** The event types about one of our outbound messages. */
+export type OutboundEventType = keyof typeof SUFFIX;
 
 /** The id of an event about one of our messages: one per message and type, stable across retries. */
 export function outboundEventId(messageId: string, type: OutboundEventType): string {

@@ -29,6 +29,9 @@ export type {
   SimChannel,
   SimPlatform,
   SimSend,
+  SimCall,
+  SimChannelRef,
+  SimSubscription,
   FaultRule,
   ChaosOptions,
 } from "./meta-sim/types";
@@ -40,3 +43,5 @@ export {
 } from "./meta-sim/sim-customers";
 export type { SimCustomerRef, SimWebhookEvent, SimStatusError } from "./meta-sim/webhook-events";
 export { signWebhookBody, metaJson } from "./meta-sim/signature";
+export type { SimPolicyEnforcement, SimAccountUpdate } from "./meta-sim/notice-payloads";
+export { SIM_APP_ID } from "./meta-sim/webhook-payloads";
