@@ -127,7 +127,9 @@ export const API_ROUTES: ApiRoute[] = [
       200: { description: "Updated", schema: "Channel" },
       201: { description: "Created", schema: "Channel" },
       403: readOnly,
-      422: error("Meta refused the token (`channel_auth_failed`, with Meta's message); nothing stored"),
+      422: error(
+        "Meta refused the token (`channel_auth_failed`, with Meta's message); nothing stored",
+      ),
       502: error(
         "Meta could not be reached to check the token (`meta_unreachable`); nothing stored",
       ),
