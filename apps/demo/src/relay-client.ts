@@ -96,12 +96,12 @@ export function createRelayClient(apiUrl: string, apiKey: string): RelayClient {
       return expectData(`GET /v1/messages/${id}`, answer);
     },
     async unanswered(platform, channelId) {
-      const path = `/v1/channels/${platform}/${channelId}/conversations?state=unanswered&limit=50`;
-      const res = await call("GET", path);
-      expect(`GET ${path}`, res, [200]);
-      return (res.body as { conversations: { userId: string }[] }).conversations.map(
-        (c) => c.userId,
-      );
+      const answer = await api.GET("/v1/channels/{platform}/{channelId}/conversations", {
+        params: { path: { platform, channelId }, query: { state: "unanswered", limit: 50 } },
+        signal: signal(),
+      });
+      const path = `/v1/channels/${platform}/${channelId}/conversations?state=unanswered`;
+      return expectData(`GET ${path}`, answer).conversations.map((c) => c.userId);
     },
   };
 }
