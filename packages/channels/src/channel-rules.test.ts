@@ -17,6 +17,7 @@ function channel(overrides: Partial<StoredChannel> = {}): StoredChannel {
     wabaId: null,
     humanAgent: false,
     utilityMessages: false,
+    adsWindow: false,
     pacing: DEFAULT_PACING.instagram,
     createdAt: iso(NOW - 30 * DAY_MS),
     updatedAt: iso(NOW - 30 * DAY_MS),
