@@ -1,6 +1,13 @@
 import type { Platform } from "@meta-relay/core";
 import type { Verdict } from "./outcome";
-import type { CustomerWrite, DemoReminder, DemoReply, DemoStep, DemoWorklist } from "./scenario";
+import type {
+  ChannelNotice,
+  CustomerWrite,
+  DemoReminder,
+  DemoReply,
+  DemoStep,
+  DemoWorklist,
+} from "./scenario";
 
 /** How text is dressed: colours and symbols on a terminal, plain ASCII marks in a log or a pipe. */
 export interface Style {
@@ -65,6 +72,12 @@ const WRITE_VERBS: Record<NonNullable<CustomerWrite["extra"]>["kind"] | "text", 
   storyReply: "answers a story",
   reaction: "reacts",
 };
+
+export function noticeLabel(notice: ChannelNotice): string {
+  const { channel } = notice;
+  const what = notice.action === "block" ? "restricts" : "lifts the restriction of";
+  return `Meta ${what} the ${platformName(channel.platform)} page (policy ${notice.action})`;
+}
 
 export function replyLabel(reply: DemoReply): string {
   const what = "template" in reply.message ? `template ${reply.message.template.name}` : "text";

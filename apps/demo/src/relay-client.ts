@@ -103,8 +103,8 @@ export function createRelayClient(apiUrl: string, apiKey: string): RelayClient {
         params: { path: { platform, channelId }, query: { state: "unanswered", limit: 50 } },
         signal: signal(),
       });
-      const page = expectData(`GET /v1/channels/${platform}/${channelId}/conversations`, answer);
-      return page.conversations.map((c) => c.userId);
+      const path = `/v1/channels/${platform}/${channelId}/conversations?state=unanswered`;
+      return expectData(`GET ${path}`, answer).conversations.map((c) => c.userId);
     },
     async fetchMedia(channelId, mediaId) {
       const path = `/v1/channels/whatsapp/${channelId}/media/${mediaId}`;

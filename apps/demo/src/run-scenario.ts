@@ -1,7 +1,8 @@
 import type { MetaSimulator, SimCustomers, SimMediaFile, SimPost } from "@meta-relay/testkit";
-import type { EventIndex } from "./event-index";
+import { EventIndex } from "./event-index";
 import type { EventsReceiver } from "./events-receiver";
 import {
+  noticeLabel,
   reminderLabel,
   replyLabel,
   stepLines,
@@ -9,10 +10,16 @@ import {
   writeLabel,
   type Row,
 } from "./format";
-import { judgeReminder, judgeReply, judgeWorklist, judgeWrite } from "./outcome";
+import { judgeNotice, judgeReminder, judgeReply, judgeWorklist, judgeWrite } from "./outcome";
 import type { Display } from "./progress";
 import type { MessageView, RelayClient } from "./relay-client";
-import { CUSTOMERS, type CustomerWrite, type DemoReply, type DemoStep } from "./scenario";
+import {
+  CUSTOMERS,
+  type ChannelNotice,
+  type CustomerWrite,
+  type DemoReply,
+  type DemoStep,
+} from "./scenario";
 
 /** What the scenario talks to: the real API and ingress, the simulated customers, the events. */
 export interface ScenarioContext {
@@ -44,6 +51,11 @@ interface WriteState {
   media: { file: SimMediaFile; fetched: string | null; ok: boolean } | null;
 }
 
+interface NoticeState {
+  notice: ChannelNotice;
+  status: number | null;
+}
+
 interface ReplyState {
   reply: DemoReply;
   id: string | null;
@@ -61,6 +73,7 @@ export async function playScenario(
 }
 
 async function playStep(ctx: ScenarioContext, step: DemoStep): Promise<StepResult> {
+  const notices: NoticeState[] = (step.notices ?? []).map((notice) => ({ notice, status: null }));
   const writes: WriteState[] = step.writes.map((write) => ({
     write,
     status: null,
@@ -71,7 +84,9 @@ async function playStep(ctx: ScenarioContext, step: DemoStep): Promise<StepResul
   let timedOut = false;
   let worklist: string[] | null = null;
   const rows = (): Row[] => [
-    // In the story's order: the customers write, the reminder and the worklist warn, the replies go.
+    // In the story's order: Meta's news about the channel, the customers write, the reminder and
+    // the worklist warn, the replies go.
+    ...notices.map((n) => noticeRow(ctx.events, n, timedOut)),
     ...writes.map((w) => writeRow(ctx.events, w, timedOut)),
     ...reminderRows(ctx.events, step, timedOut),
     ...(step.worklist ? [worklistRow(step, worklist)] : []),
@@ -80,6 +95,12 @@ async function playStep(ctx: ScenarioContext, step: DemoStep): Promise<StepResul
   const block = ctx.display.live((frame) => stepLines(step, rows(), ctx.display.style, frame));
   const stopListening = ctx.receiver.onEvent(() => block.refresh());
   try {
+    for (const state of notices) {
+      await postNotice(ctx, state);
+      block.refresh();
+    }
+    // The channel's new state must be in place before the replies that depend on it.
+    await waitForNotices(ctx, notices, () => block.refresh());
     for (const state of writes) {
       await customerWrites(ctx, state);
       block.refresh();
@@ -191,6 +212,31 @@ async function fetchMedia(ctx: ScenarioContext, writes: WriteState[]): Promise<v
   }
 }
 
+async function postNotice(ctx: ScenarioContext, state: NoticeState): Promise<void> {
+  const { channel, action, reason } = state.notice;
+  if (channel.platform === "whatsapp") throw new Error("policy enforcement is a page webhook");
+  const post = await ctx.customers.policyEnforcement({
+    platform: channel.platform,
+    channelId: channel.channelId,
+    action,
+    ...(reason !== undefined ? { reason } : {}),
+  });
+  state.status = post.status;
+}
+
+async function waitForNotices(
+  ctx: ScenarioContext,
+  notices: NoticeState[],
+  refresh: () => void,
+): Promise<void> {
+  const deadline = Date.now() + ctx.stepTimeoutMs;
+  while (!notices.every((n) => noticeRow(ctx.events, n, false).verdict.settled)) {
+    if (Date.now() > deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    refresh();
+  }
+}
+
 /** Polls the API until every row is settled; false when the step ran out of time. */
 async function waitForOutcomes(
   ctx: ScenarioContext,
@@ -218,6 +264,21 @@ async function refreshRecords(client: RelayClient, replies: ReplyState[]): Promi
       if (state.id !== null) state.record = await client.getMessage(state.id);
     }),
   );
+}
+
+function noticeRow(events: EventIndex, state: NoticeState, timedOut: boolean): Row {
+  const { channel, action } = state.notice;
+  const expectedEvent = action === "block" ? "channel.restricted" : "channel.unrestricted";
+  const seen = events.channel.get(
+    EventIndex.channelKey(expectedEvent, channel.platform, channel.channelId),
+  );
+  return {
+    label: noticeLabel(state.notice),
+    verdict: judgeNotice(
+      { webhookStatus: state.status, expectedEvent, announced: (seen?.length ?? 0) > 0 },
+      timedOut,
+    ),
+  };
 }
 
 function writeRow(events: EventIndex, state: WriteState, timedOut: boolean): Row {

@@ -106,11 +106,21 @@ export interface DemoWorklist {
   expect: DemoCustomer[];
 }
 
+/** Meta's word about a page, posted as its signed `messaging_policy_enforcement` webhook. */
+export interface ChannelNotice {
+  channel: DemoChannel;
+  action: "block" | "unblock";
+  /** Meta's words (left out on unblock). */
+  reason?: string;
+}
+
 export interface DemoStep {
   number: number;
   title: string;
   /** What the step shows, in a sentence or two. */
   story: string;
+  /** Meta's news about a channel, posted before the customers write. */
+  notices?: ChannelNotice[];
   writes: CustomerWrite[];
   /** Read after the writes, before the replies. */
   worklist?: DemoWorklist;
@@ -127,7 +137,7 @@ const delivered = (messagingType: "RESPONSE" | "SERVICE" | "TEMPLATE"): Expectat
   messagingType,
 });
 
-/** The seven steps of the demo, in order. */
+/** The nine steps of the demo, in order. */
 export const DEMO_SCENARIO: readonly DemoStep[] = [
   {
     number: 1,
@@ -287,5 +297,42 @@ export const DEMO_SCENARIO: readonly DemoStep[] = [
       { customer: carla, text: "👍", ageMs: 0, extra: { kind: "reaction", emoji: "👍" } },
     ],
     replies: [],
+  },
+  {
+    number: 8,
+    title: "Meta restricts the Messenger page: replies fail at once, nothing reaches Meta",
+    story:
+      "A policy-enforcement webhook (block) puts the page in restricted; sending into a restricted page is how a ban escalates.",
+    notices: [
+      {
+        channel: DEMO_CHANNELS.messenger,
+        action: "block",
+        reason: "The Page was restricted for repeated policy violations.",
+      },
+    ],
+    writes: [{ customer: ana, text: "Hello? Is anyone there?", ageMs: 0 }],
+    replies: [
+      {
+        customer: ana,
+        sender: AGENT,
+        message: { text: "Sorry for the wait, Ana!" },
+        expect: { outcome: "refused", reason: "channel_restricted" },
+      },
+    ],
+  },
+  {
+    number: 9,
+    title: "Meta lifts the restriction: the page sends again",
+    story: "The unblock webhook makes the page active again; the next reply is delivered.",
+    notices: [{ channel: DEMO_CHANNELS.messenger, action: "unblock" }],
+    writes: [],
+    replies: [
+      {
+        customer: ana,
+        sender: AGENT,
+        message: { text: "We are back, Ana: your parcel arrives tomorrow." },
+        expect: delivered("RESPONSE"),
+      },
+    ],
   },
 ];

@@ -53,7 +53,12 @@ export interface PostOptions {
 }
 
 export async function startTestIngress(
-  options: { redisUrl?: string; statusSink?: StatusSink; logger?: Logger } = {},
+  options: {
+    redisUrl?: string;
+    statusSink?: StatusSink;
+    logger?: Logger;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestIngress> {
   const prefix = uniquePrefix();
   // A test that brings its own (single) Redis names it; the others run on the suite's Redis.
@@ -66,6 +71,7 @@ export async function startTestIngress(
     META_APP_SECRET: `${OLD_SECRET},${NEW_SECRET}`,
     META_VERIFY_TOKEN: VERIFY_TOKEN,
     LOG_LEVEL: "silent",
+    ...options.env,
   });
   const metrics = createMetrics();
   const logger = options.logger ?? createLogger({ level: "silent" });

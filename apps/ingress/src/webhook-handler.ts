@@ -1,6 +1,7 @@
 import {
   HOUR_MS,
   UnavailableError,
+  type ChannelNotice,
   type CustomerAction,
   type Echo,
   type InboundItem,
@@ -24,6 +25,10 @@ export interface WebhookHandlerDeps {
   windows: WindowStore;
   events: EventsQueue;
   statusSink: StatusSink;
+  /** Meta's news about channels (policy enforcement, account updates): restrict, lift, warn. */
+  channelNotices?: { applyNotices(notices: readonly ChannelNotice[]): Promise<void> } | undefined;
+  /** Notes that webhooks arrive for the channels named (never awaited: off the hot path). */
+  activity?: { seen(items: readonly InboundItem[]): void } | undefined;
   metrics: RelayMetrics;
   log: Logger;
 }
@@ -50,8 +55,15 @@ export function createWebhookHandler(handlerDeps: WebhookHandlerDeps) {
     countItems(deps, normalised);
     const customerItems = withoutStale(deps, normalised.items.filter(isCustomerItem));
     const statusItems = normalised.items.filter(isStatusItem);
+    const notices = normalised.items.filter(isChannelNotice);
+    deps.activity?.seen(normalised.items);
     if (customerItems.length > 0 || statusItems.length > 0) {
       await withDeadline(record(deps, customerItems, statusItems), WRITE_DEADLINE_MS);
+    }
+    if (notices.length > 0 && deps.channelNotices) {
+      // Rare and decisive (a restriction stops every reply): recorded before the 200, so a
+      // failure makes Meta deliver the notice again.
+      await withDeadline(applyNotices(deps.channelNotices, notices), WRITE_DEADLINE_MS);
     }
     return { normalised, actions: customerItems.length, statusItems: statusItems.length };
   };
@@ -148,6 +160,17 @@ function countItems(deps: WebhookHandlerDeps, normalised: NormalisedWebhook): vo
   }
 }
 
+async function applyNotices(
+  sink: NonNullable<WebhookHandlerDeps["channelNotices"]>,
+  notices: ChannelNotice[],
+): Promise<void> {
+  try {
+    await sink.applyNotices(notices);
+  } catch (error) {
+    throw new UnavailableError("Redis did not acknowledge the channel notice.", error);
+  }
+}
+
 function itemKind(item: InboundItem): string {
   switch (item.type) {
     case "customer_action":
@@ -158,6 +181,8 @@ function itemKind(item: InboundItem): string {
       return "deletion";
     case "ignored":
       return `ignored_${item.kind}`;
+    case "channel_notice":
+      return `${item.source}_${item.action}`;
     default:
       return statusItemKind(item);
   }
@@ -173,6 +198,10 @@ function isCustomerItem(item: InboundItem): item is CustomerItem {
 
 function opensWindow(item: CustomerItem): item is CustomerAction {
   return item.type === "customer_action" && item.opensWindow;
+}
+
+function isChannelNotice(item: InboundItem): item is ChannelNotice {
+  return item.type === "channel_notice";
 }
 
 function isStatusItem(item: InboundItem): item is StatusUpdate | Echo {

@@ -21,10 +21,13 @@ export const ERROR_CODES = [
   // --- Meta failed behind a request that needed it (the media route) ---
   "meta_error",
   "media_too_large",
+  // --- Meta refused what the request brings (connecting a channel with a bad token) ---
+  "channel_auth_failed",
   // --- our side cannot do it now (the client retries) ---
   "unavailable",
   "queue_metrics_timeout",
   "event_delivery_failed",
+  "meta_unreachable",
   // --- our side is wrong: configuration, stored data, or a bug ---
   "internal_error",
   "config_invalid",

@@ -1,3 +1,4 @@
+import type { ChannelSource, ChannelStatus } from "./channel-state";
 import type {
   CustomerActionKind,
   CustomerProfile,
@@ -9,6 +10,16 @@ import type { Platform } from "./platform";
 import type { FailureReason } from "./reasons";
 import type { WindowDocument } from "./window";
 
+/** Events about a channel's state (product.md section 4.3). */
+export const CHANNEL_EVENT_TYPES = [
+  "channel.restricted",
+  "channel.unrestricted",
+  "channel.warning",
+  "channel.auth_failed",
+  "channel.resubscribed",
+] as const;
+export type ChannelEventType = (typeof CHANNEL_EVENT_TYPES)[number];
+
 /** Event types delivered to the agent platform. Public interface: the names never change. */
 export const EVENT_TYPES = [
   "message.received",
@@ -19,6 +30,7 @@ export const EVENT_TYPES = [
   "message.edited",
   "message.deleted",
   "conversation.window_expiring",
+  ...CHANNEL_EVENT_TYPES,
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -127,6 +139,19 @@ export interface WindowExpiringData {
   minutesLeft: number;
 }
 
+/** `data` of every `channel.*` event. */
+export interface ChannelEventData {
+  platform: Platform;
+  channelId: string;
+  /** The channel's status after the change. */
+  status: ChannelStatus;
+  /** Meta's words or error, when there are any. */
+  reason?: string | undefined;
+  source: ChannelSource;
+  /** The webhook item that caused it, exactly as Meta sent it. */
+  raw?: unknown;
+}
+
 export interface EventDataByType {
   "message.received": MessageReceivedData;
   "message.sent": MessageSentData;
@@ -136,6 +161,11 @@ export interface EventDataByType {
   "message.edited": MessageEditedData;
   "message.deleted": MessageDeletedData;
   "conversation.window_expiring": WindowExpiringData;
+  "channel.restricted": ChannelEventData;
+  "channel.unrestricted": ChannelEventData;
+  "channel.warning": ChannelEventData;
+  "channel.auth_failed": ChannelEventData;
+  "channel.resubscribed": ChannelEventData;
 }
 
 /** The envelope POSTed to EVENTS_WEBHOOK_URL. `id` is stable across retries: the receiver's dedupe key. */

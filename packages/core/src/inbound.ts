@@ -169,8 +169,36 @@ export interface IgnoredItem {
   kind: string;
 }
 
+/**
+ * Meta's news about a channel itself: a `messaging_policy_enforcement` item (Messenger, Instagram)
+ * or a WhatsApp `account_update` ban or restriction.
+ */
+export interface ChannelNotice {
+  type: "channel_notice";
+  platform: Platform;
+  /** The page or Instagram account; "" for a WhatsApp notice, which names the account (`wabaId`). */
+  channelId: string;
+  /** WhatsApp: the WhatsApp Business Account the notice is about. */
+  wabaId?: string | undefined;
+  action: "block" | "unblock" | "warning";
+  source: "policy_enforcement" | "account_update";
+  /** Meta's words, when it gave any. */
+  reason?: string | undefined;
+  /** When Meta said the restriction ends (ms), if it did. */
+  untilMs?: number | undefined;
+  timestampMs: number;
+  /** The item exactly as Meta sent it. */
+  raw: unknown;
+}
+
 export type InboundItem =
-  CustomerAction | CustomerEdit | CustomerDeletion | StatusUpdate | Echo | IgnoredItem;
+  | CustomerAction
+  | CustomerEdit
+  | CustomerDeletion
+  | StatusUpdate
+  | Echo
+  | IgnoredItem
+  | ChannelNotice;
 
 /**
  * Whether an id can be addressed through the API and kept in a key: 1–128 letters, digits, `.`,

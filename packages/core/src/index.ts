@@ -96,12 +96,27 @@ export {
   type StatusUpdate,
   type Echo,
   type IgnoredItem,
+  type ChannelNotice,
   type InboundItem,
 } from "./inbound";
+export {
+  CHANNEL_STATUSES,
+  INSTAGRAM_APIS,
+  CHANNEL_SOURCES,
+  channelRefusal,
+  type ChannelStatus,
+  type InstagramApi,
+  type ChannelSource,
+  type ChannelRestriction,
+  type ChannelSubscription,
+} from "./channel-state";
 export {
   EVENT_TYPES,
   INBOUND_EVENT_TYPES,
   isInboundEventType,
+  CHANNEL_EVENT_TYPES,
+  type ChannelEventType,
+  type ChannelEventData,
   type EventType,
   type InboundEventType,
   type OutboundEventType,

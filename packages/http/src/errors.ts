@@ -64,6 +64,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   demo_redis_unavailable: 500,
   demo_start_failed: 500,
   demo_api_refused: 500,
+  channel_auth_failed: 422,
+  meta_unreachable: 502,
 };
 
 interface BodyParserError {

@@ -9,6 +9,12 @@ export {
   type SignatureFailure,
 } from "./signature";
 export {
+  verifyWebhookSignature,
+  acceptsObject,
+  type WebhookSecrets,
+  type WebhookSignatureCheck,
+} from "./webhook-signature";
+export {
   normaliseWebhook,
   platformOfObject,
   InvalidWebhookError,
@@ -25,6 +31,7 @@ export {
   isBusinessScopedUserId,
   type SendSpec,
   type GraphRequest,
+  type GraphHost,
 } from "./graph/send-request";
 export {
   SENDER_ACTIONS,
@@ -60,3 +67,16 @@ export {
   type GraphClientOptions,
   type GraphSendResult,
 } from "./graph/graph-client";
+export {
+  createChannelClient,
+  PAGE_WEBHOOK_FIELDS,
+  INSTAGRAM_LOGIN_WEBHOOK_FIELDS,
+  type ChannelClient,
+  type ChannelClientOptions,
+  type ChannelTarget,
+  type ChannelIdentity,
+  type SubscribedApp,
+  type RefreshedToken,
+  type MetaCall,
+  type MetaCallFailure,
+} from "./graph/channel-client";

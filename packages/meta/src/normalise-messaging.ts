@@ -1,6 +1,7 @@
 import type { CustomerAction, CustomerActionKind, InboundContent } from "@meta-relay/core";
 import type { ItemCollector } from "./item-collector";
 import { messageContent, postbackContent, reactionOf, referralOf } from "./messaging-content";
+import { collectPolicyEnforcement } from "./normalise-channel-notices";
 import { compact, idOf, listOf, objectOf, stringOf, timeOf, type JsonObject, rawOf } from "./read";
 import { syntheticActionId } from "./synthetic-id";
 
@@ -58,6 +59,8 @@ function walk(
 ): void {
   for (let i = 0; i < list.length; i++) {
     const path = `${where.path}[${i}]`;
+    // Meta's news about the channel itself names no customer: read before the customer's items.
+    if (collectPolicyEnforcement(collector, where.entryId, list[i], path)) continue;
     const raw = collector.object(list[i], path);
     if (!raw) continue;
     const sender = objectOf(raw["sender"]);

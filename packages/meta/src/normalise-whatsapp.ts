@@ -6,6 +6,7 @@ import type {
   StatusUpdate,
 } from "@meta-relay/core";
 import type { ItemCollector } from "./item-collector";
+import { collectAccountUpdate } from "./normalise-channel-notices";
 import { compact, idOf, listOf, objectOf, stringOf, timeOf, type JsonObject, rawOf } from "./read";
 import { whatsappContent, whatsappReaction } from "./whatsapp-content";
 
@@ -37,15 +38,28 @@ export function normaliseWhatsAppEntry(
 ): void {
   const entry = collector.object(rawEntry, path);
   if (!entry) return;
+  const wabaId = idOf(entry["id"]);
   const changes = entry["changes"] === undefined ? [] : listOf(entry["changes"]);
   if (!changes) return collector.skip(path, "changes: expected a list");
-  changes.forEach((rawChange, i) => normaliseChange(collector, rawChange, `${path}.changes[${i}]`));
+  changes.forEach((rawChange, i) => {
+    normaliseChange(collector, rawChange, `${path}.changes[${i}]`, wabaId);
+  });
 }
 
-function normaliseChange(collector: ItemCollector, rawChange: unknown, path: string): void {
+function normaliseChange(
+  collector: ItemCollector,
+  rawChange: unknown,
+  path: string,
+  wabaId: string | undefined,
+): void {
   const change = collector.object(rawChange, path);
   if (!change) return;
   if (typeof change["field"] !== "string") return collector.skip(path, "field: expected a string");
+  if (change["field"] === "account_update") {
+    // The notice names the business account by the entry's id: without one it names nobody.
+    if (!wabaId) return collector.skip(path, "id: the business account is not named");
+    return collectAccountUpdate(collector, wabaId, change["value"], path);
+  }
   // Template, quality and account notices carry no conversation: acknowledged, not recorded.
   if (change["field"] !== "messages") return collector.ignore("", "other_field");
   const value = collector.object(change["value"], `${path}.value`);

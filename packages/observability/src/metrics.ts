@@ -134,6 +134,30 @@ export function createMetrics(registry: Registry = new Registry()) {
       help: "Bytes of WhatsApp media streamed to API clients",
       registers: r,
     }),
+    channels: new Gauge({
+      name: "relay_channels",
+      help: "Connected channels, by platform and status (active, restricted, auth_failed)",
+      labelNames: ["platform", "status"] as const,
+      registers: r,
+    }),
+    channelsSilent: new Gauge({
+      name: "relay_channels_silent",
+      help: "Active channels that sent replies but got no webhook for WEBHOOK_SILENCE_MINUTES",
+      labelNames: ["platform"] as const,
+      registers: r,
+    }),
+    channelSubscriptionChecks: new Counter({
+      name: "relay_channel_subscription_checks_total",
+      help: "Webhook subscription checks by the watchdog, by platform and outcome",
+      labelNames: ["platform", "outcome"] as const,
+      registers: r,
+    }),
+    channelTokenRefreshes: new Counter({
+      name: "relay_channel_token_refreshes_total",
+      help: "Instagram Login token refreshes, by outcome",
+      labelNames: ["outcome"] as const,
+      registers: r,
+    }),
     workerLastActivity: new Gauge({
       name: "relay_worker_last_activity_timestamp_seconds",
       help: "When each worker last took or finished a job, or found its queue empty",

@@ -12,9 +12,7 @@ import type { MessageRecord } from "@meta-relay/store";
 // The one builder of each outbound event type. The worker (Meta's answer to a send) and the ingress
 // (Meta's status news) announce the same facts, so they build them here, identically.
 
-type OutboundType = OutboundEventType;
-
-function event<T extends OutboundType>(
+function event<T extends OutboundEventType>(
   type: T,
   data: EventDataByType[T],
   atMs: number,

@@ -1,4 +1,11 @@
-export { OUTBOUND_QUEUE, EVENTS_QUEUE, QUEUE_NAMES, queuePrefix, type QueueName } from "./names";
+export {
+  OUTBOUND_QUEUE,
+  EVENTS_QUEUE,
+  CHANNELS_QUEUE,
+  QUEUE_NAMES,
+  queuePrefix,
+  type QueueName,
+} from "./names";
 export { QUEUE_CATALOG, EVENT_JOB_OPTIONS, queueDescription, type WorkerTuning } from "./catalog";
 export { openQueue, openWorker, type QueueAt } from "./open";
 export {

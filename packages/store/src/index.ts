@@ -34,8 +34,16 @@ export {
   type ChannelInput,
   type ChannelStore,
   type StoredChannel,
+  type PutResult,
 } from "./channel-store";
 export { readConversation, type ConversationSnapshot } from "./conversation-read";
+export type { ChannelState, StoredRestriction } from "./channel-fields";
+export {
+  createChannelStateStore,
+  type ChannelStateStore,
+  type TransitionRequest,
+  type TransitionResult,
+} from "./channel-state-store";
 export { type MessageRecord } from "./message-record";
 export {
   createMessageStore,

@@ -29,6 +29,9 @@ export type {
   SimChannel,
   SimPlatform,
   SimSend,
+  SimCall,
+  SimChannelRef,
+  SimSubscription,
   FaultRule,
   ChaosOptions,
   SimMediaInput,
@@ -51,3 +54,5 @@ export type {
   SimAttachmentType,
 } from "./meta-sim/webhook-events";
 export { signWebhookBody, metaJson } from "./meta-sim/signature";
+export type { SimPolicyEnforcement, SimAccountUpdate } from "./meta-sim/notice-payloads";
+export { SIM_APP_ID } from "./meta-sim/page-payloads";

@@ -43,7 +43,9 @@ describe("security", () => {
     relay = await startRelayFor(d, "security", ["ingress", "api", "worker"]);
     api = createApiClient(relay.url("api"), d.apiKey);
     customers = createSimCustomers({ ingressUrl: relay.url("ingress"), appSecret: d.appSecret });
-    await api.putChannel("messenger", PAGE, { accessToken: d.newAccessToken() });
+    const accessToken = d.newAccessToken();
+    sim.addChannel({ platform: "messenger", channelId: PAGE, accessToken });
+    await api.putChannel("messenger", PAGE, { accessToken });
   });
   afterAll(async () => {
     await customers?.close();

@@ -120,7 +120,7 @@ export const API_ROUTES: ApiRoute[] = [
     tag: "Channels",
     summary: "Connect or update a channel",
     description:
-      "A Facebook page, Instagram account or WhatsApp phone number. Changes, `humanAgent` included, apply from the next delivery attempt. The access token is stored encrypted and never returned. Instagram channels need `pageId`, the linked page that sends.",
+      "A Facebook page, Instagram account or WhatsApp phone number. Unless `verify: false`, the token is checked with Meta before anything is stored (the name Meta gives fills `name` when none is sent); unless `subscribe: false`, the app is subscribed to the channel's webhooks (a failure shows in `subscription` and does not stop the connect). A successful PUT makes a restricted or auth_failed channel `active` again. Changes, `humanAgent` included, apply from the next delivery attempt. The access token is stored encrypted and never returned. Instagram channels need `pageId`, the linked page that sends, unless `api` is `instagram_login`.",
     params: channelParamsSchema,
     body: "ChannelInput",
     bodyExample: { accessToken: "EAAG…", name: "Support page", humanAgent: true },
@@ -128,6 +128,12 @@ export const API_ROUTES: ApiRoute[] = [
       200: { description: "Updated", schema: "Channel" },
       201: { description: "Created", schema: "Channel" },
       403: readOnly,
+      422: error(
+        "Meta refused the token (`channel_auth_failed`, with Meta's message); nothing stored",
+      ),
+      502: error(
+        "Meta could not be reached to check the token (`meta_unreachable`); nothing stored",
+      ),
     },
   },
   {

@@ -63,6 +63,34 @@ export const EVENT_CATALOG = {
       "Once per conversation, window, lead time and customer action, within 30 seconds of `endsAt` minus the lead time; none once a reply was sent; a new customer message brings a new one for its new deadline.",
     data: "WindowExpiringData",
   },
+  "channel.restricted": {
+    summary: "Meta restricted a page, account or number from sending",
+    description:
+      "A policy-enforcement block, error 10/1893063 on a send, or a WhatsApp account restriction. Every reply of the channel fails at once with `channel_restricted` until the restriction lifts. One id per change, however often it is reported.",
+    data: "ChannelEventData",
+  },
+  "channel.unrestricted": {
+    summary: "A channel's restriction was lifted",
+    description: "Meta's unblock, the end Meta announced, or a successful PUT of the channel.",
+    data: "ChannelEventData",
+  },
+  "channel.warning": {
+    summary: "Meta warned about a channel's conduct",
+    description: "Nothing else changes; the channel still sends.",
+    data: "ChannelEventData",
+  },
+  "channel.auth_failed": {
+    summary: "Meta refused a channel's access token",
+    description:
+      "On a send or an Instagram Login token refresh. Replies fail at once with `channel_auth_failed` until the channel is PUT again with a working token.",
+    data: "ChannelEventData",
+  },
+  "channel.resubscribed": {
+    summary: "The watchdog subscribed the app to a channel's webhooks again",
+    description:
+      "Meta had dropped the app's subscription (it does so after an hour of failed webhooks).",
+    data: "ChannelEventData",
+  },
 } as const satisfies { [T in EventType]: EventDoc };
 
 /** True when X and Y are the same type: same fields, same optionality, same field types. */

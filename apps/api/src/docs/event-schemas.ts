@@ -1,4 +1,10 @@
-import { CUSTOMER_ACTION_KINDS, FAILURE_REASONS, SENDER_TYPES } from "@meta-relay/core";
+import {
+  CHANNEL_SOURCES,
+  CHANNEL_STATUSES,
+  CUSTOMER_ACTION_KINDS,
+  FAILURE_REASONS,
+  SENDER_TYPES,
+} from "@meta-relay/core";
 import { z } from "zod";
 import { conversationSchema, platformSchema } from "../v1/schemas";
 
@@ -193,6 +199,21 @@ export const windowExpiringDataSchema = z.object({
   minutesLeft: z.int().min(0).describe("Minutes from this event to endsAt"),
 });
 
+export const channelEventDataSchema = z.object({
+  platform: platformSchema,
+  channelId: z.string(),
+  status: z
+    .enum(CHANNEL_STATUSES)
+    .describe("The channel's status after the change: active, restricted or auth_failed"),
+  reason: z.string().optional().describe("Meta's words or error, when there are any"),
+  source: z
+    .enum(CHANNEL_SOURCES)
+    .describe(
+      "How the relay learnt it: a policy_enforcement or account_update webhook, a graph_error on a send, a token_refresh, the watchdog, or an api PUT",
+    ),
+  raw: z.unknown().optional().describe("The webhook item that caused it, exactly as Meta sent it"),
+});
+
 /** Named schemas of event data (several event types may share one). */
 export const EVENT_DATA_SCHEMAS = {
   MessageReceivedData: messageReceivedDataSchema,
@@ -202,6 +223,7 @@ export const EVENT_DATA_SCHEMAS = {
   MessageEditedData: messageEditedDataSchema,
   MessageDeletedData: messageDeletedDataSchema,
   WindowExpiringData: windowExpiringDataSchema,
+  ChannelEventData: channelEventDataSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type EventDataSchemaName = keyof typeof EVENT_DATA_SCHEMAS;

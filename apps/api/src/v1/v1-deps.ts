@@ -1,5 +1,6 @@
 import type { KeyLookup } from "@meta-relay/access";
-import type { GraphClient, MediaClient } from "@meta-relay/meta";
+import type { ChannelState } from "@meta-relay/channels";
+import type { ChannelClient, GraphClient, MediaClient } from "@meta-relay/meta";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
 import type { Outbox } from "@meta-relay/outbound";
 import type { ApiKeyStore, ChannelStore, Keys, RedisClient } from "@meta-relay/store";
@@ -16,6 +17,10 @@ export interface V1Deps {
   apiKeys: ApiKeyStore;
   /** `apiKeys.findByKey` behind this process's short cache. */
   keyLookup: KeyLookup;
+  /** Meta's channel management calls (verify and subscribe on PUT). */
+  channelClient: ChannelClient;
+  /** Announces a restriction a PUT lifted. */
+  channelState: ChannelState;
   /** WINDOW_SAFETY_MARGIN_SECONDS in ms. */
   marginMs: number;
   /** Sender actions go to Meta from the API at once, not through the reply queue. */

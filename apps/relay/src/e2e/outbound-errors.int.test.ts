@@ -11,6 +11,8 @@ interface Case {
   status: "sent" | "failed";
   reason?: string;
   requests: number;
+  /** A channel of its own: a refused token puts its channel in auth_failed, failing the others' replies. */
+  channelId?: string;
 }
 
 const ALWAYS = Number.POSITIVE_INFINITY;
@@ -65,6 +67,7 @@ const CASES: Case[] = [
     status: "failed",
     reason: "channel_auth_failed",
     requests: 1,
+    channelId: "page-auth",
   },
   {
     name: "133010",
@@ -73,6 +76,7 @@ const CASES: Case[] = [
     status: "failed",
     reason: "channel_auth_failed",
     requests: 1,
+    channelId: "pn-auth",
   },
   // invalid message
   {
@@ -179,6 +183,7 @@ const CASES: Case[] = [
 ];
 
 const CHANNEL = { messenger: "page-1", instagram: "ig-1", whatsapp: "pn-1" } as const;
+const channelOf = (c: Case) => c.channelId ?? CHANNEL[c.platform];
 
 describe("Meta's refusals and retries, end to end", () => {
   let h: Harness;
@@ -196,11 +201,13 @@ describe("Meta's refusals and retries, end to end", () => {
       pageId: "page-ig",
     });
     await h.channel({ platform: "whatsapp", channelId: "pn-1", accessToken: "tok-w" });
+    await h.channel({ platform: "messenger", channelId: "page-auth", accessToken: "tok-ma" });
+    await h.channel({ platform: "whatsapp", channelId: "pn-auth", accessToken: "tok-wa" });
     await Promise.all(
       CASES.map(async (c, i) => {
         const userId = c.platform === "whatsapp" ? `1555000${i}` : `user-${i}`;
         users.set(c.name, userId);
-        const conv = { platform: c.platform, channelId: CHANNEL[c.platform], userId };
+        const conv = { platform: c.platform, channelId: channelOf(c), userId };
         await h.customerWrote(conv, Date.now() - 3_600_000);
         h.sim.inject({ ...c.fault, match: { userId } });
       }),
@@ -208,7 +215,7 @@ describe("Meta's refusals and retries, end to end", () => {
     await Promise.all(
       CASES.map(async (c) => {
         const id = await h.send({
-          channel: { platform: c.platform, id: CHANNEL[c.platform] },
+          channel: { platform: c.platform, id: channelOf(c) },
           recipient: { id: users.get(c.name) },
           sender: { type: "agent" },
           message: { text: `case ${c.name}` },

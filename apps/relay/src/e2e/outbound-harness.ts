@@ -3,9 +3,16 @@ import { startApi, type RunningApi } from "@meta-relay/api";
 import { createClient, type components } from "@meta-relay/client";
 import { loadConfig, type RelayConfig } from "@meta-relay/config";
 import { startIngress, type RunningIngress } from "@meta-relay/ingress";
-import type { ConversationRef, RelayEvent } from "@meta-relay/core";
+import type { ChannelEventType, ConversationRef, RelayEvent } from "@meta-relay/core";
 import { createLogger, createMetrics, type RelayMetrics } from "@meta-relay/observability";
-import { EVENTS_QUEUE, openQueue, OUTBOUND_QUEUE, outboundEventId } from "@meta-relay/queues";
+import {
+  CHANNELS_QUEUE,
+  EVENTS_QUEUE,
+  openQueue,
+  OUTBOUND_QUEUE,
+  outboundEventId,
+  queuePrefix,
+} from "@meta-relay/queues";
 import {
   createKeys,
   createRedis,
@@ -19,14 +26,18 @@ import {
   testRedisEnv,
   uniquePrefix,
   type MetaSimulator,
+  type MetaSimulatorOptions,
   type SimChannel,
   type SimCustomers,
 } from "@meta-relay/testkit";
 import {
+  startChannelsProcessor,
   startOutboundProcessor,
+  type ChannelsOptions,
   type OutboundOptions,
   type RunningProcessor,
 } from "@meta-relay/worker";
+import { Queue } from "bullmq";
 
 // What the end-to-end outbound tests share: the fake Meta, the API and the outbound processor in this
 // process, against the test Redis under a fresh prefix.
@@ -43,6 +54,10 @@ export interface HarnessOptions {
   noWorker?: boolean;
   /** Also run the ingress, with Meta's echoes and statuses posted to it after every send. */
   ingress?: boolean;
+  /** Options of the simulated Meta (its app id, Instagram token lifetimes). */
+  sim?: MetaSimulatorOptions;
+  /** Also run the channel watchdog in this process, with these options. */
+  channels?: ChannelsOptions;
 }
 
 type MessageInput = components["schemas"]["MessageInput"];
@@ -72,6 +87,8 @@ export interface Harness {
   api(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }>;
   /** PUT the channel on our side and register it with the fake Meta. */
   channel(channel: SimChannel & { name?: string; adsWindow?: boolean }): Promise<void>;
+  /** The `channel.*` events published so far (of one type, when given). */
+  channelEvents(type?: ChannelEventType): Promise<RelayEvent<ChannelEventType>[]>;
   /**
    * The customer wrote at `atMs`, as the ingress would record it (and Meta knows it). Resolves to
    * Meta's id of that message, which replies, reactions and read receipts may name.
@@ -84,7 +101,7 @@ export interface Harness {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const sim = await startMetaSimulator();
+  const sim = await startMetaSimulator(options.sim);
   const prefix = uniquePrefix();
   const env: Record<string, string> = {
     ...testRedisEnv(),
@@ -92,6 +109,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     API_PORT: "0",
     WORKER_PORT: "0",
     META_GRAPH_URL: sim.graphUrl,
+    META_INSTAGRAM_GRAPH_URL: sim.instagramGraphUrl,
+    META_APP_ID: sim.appId,
     // Long enough that a loaded test machine never times out a send by accident.
     GRAPH_TIMEOUT_MS: "8000",
     RELAY_API_KEYS: API_KEY,
@@ -127,6 +146,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         { config, logger, metrics, redis },
         { retry: TEST_RETRY, echoGraceMs: 200, ...options.outbound },
       );
+  const channelsProcessor: RunningProcessor | null = options.channels
+    ? await startChannelsProcessor({ config, logger, metrics, redis }, options.channels)
+    : null;
   const ingress: RunningIngress | null = options.ingress
     ? await startIngress({ config, logger, metrics })
     : null;
@@ -173,9 +195,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           ...(channel.pageId ? { pageId: channel.pageId } : {}),
           ...(channel.name ? { name: channel.name } : {}),
           ...(channel.adsWindow ? { adsWindow: true } : {}),
+          ...(channel.api ? { api: channel.api } : {}),
+          ...(channel.wabaId ? { wabaId: channel.wabaId } : {}),
         },
       });
       if (!res.data) throw new Error(`PUT channel: ${res.response.status}`);
+    },
+    async channelEvents(type) {
+      const jobs = await events.getJobs(["waiting", "delayed", "active", "completed", "failed"]);
+      return jobs
+        .map((job) => job.data as RelayEvent)
+        .filter((event): event is RelayEvent<ChannelEventType> => event.type.startsWith("channel."))
+        .filter((event) => type === undefined || event.type === type)
+        .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
     },
     async customerWrote(conv, atMs) {
       const metaMessageId = `${conv.platform === "whatsapp" ? "wamid" : "mid"}.${conv.userId}.${atMs}`;
@@ -212,12 +244,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await customers?.close();
       await ingress?.close(1_000);
       await worker?.close(2_000);
+      await channelsProcessor?.close(2_000);
       await api.close(1_000);
       await events.obliterate({ force: true }).catch(() => undefined);
       await events.close();
       const outbound = openQueue(OUTBOUND_QUEUE, { connection: redis, keyPrefix: prefix });
       await outbound.obliterate({ force: true }).catch(() => undefined);
       await outbound.close();
+      const scheduled = new Queue(CHANNELS_QUEUE, {
+        connection: redis,
+        prefix: queuePrefix(prefix, CHANNELS_QUEUE),
+      });
+      await scheduled.obliterate({ force: true }).catch(() => undefined);
+      await scheduled.close();
       redis.disconnect();
       await sim.close();
     },

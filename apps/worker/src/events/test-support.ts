@@ -2,7 +2,12 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadConfig, type RelayConfig } from "@meta-relay/config";
-import type { RelayEvent, WindowDocument } from "@meta-relay/core";
+import {
+  CHANNEL_EVENT_TYPES,
+  type ChannelEventType,
+  type RelayEvent,
+  type WindowDocument,
+} from "@meta-relay/core";
 import type { RelayMetrics } from "@meta-relay/observability";
 import { EventPublisher, EVENTS_QUEUE, openQueue, verifyEventSignature } from "@meta-relay/queues";
 import { closeRedis, createRedis } from "@meta-relay/store";
@@ -91,6 +96,15 @@ function listen(receiver: TestReceiver, perId: Map<string, number>, port: number
     server.listen(port, "127.0.0.1", () => resolve(server));
   });
 }
+
+/** The channel's status after each `channel.*` event of the samples. */
+const STATUS_AFTER = {
+  "channel.restricted": "restricted",
+  "channel.unrestricted": "active",
+  "channel.warning": "active",
+  "channel.auth_failed": "auth_failed",
+  "channel.resubscribed": "active",
+} as const satisfies Record<ChannelEventType, string>;
 
 /** The EVENTS_WEBHOOK_SECRET of the tests' configs. */
 export const TEST_EVENTS_SECRET = "events-secret-0123456789";
@@ -291,5 +305,18 @@ export function sampleEvents(suffix: string): RelayEvent[] {
       },
     },
   };
-  return [received, edited, deleted, sent, delivered, read, failed, expiring];
+  const channelEvents = CHANNEL_EVENT_TYPES.map((type, i): RelayEvent<ChannelEventType> => ({
+    id: `evt_ch${suffix}_${i}`,
+    type,
+    occurredAt: AT,
+    data: {
+      platform: "messenger",
+      channelId: "104857600000001",
+      status: STATUS_AFTER[type],
+      reason: "The Page was restricted for repeated policy violations.",
+      source: "policy_enforcement",
+      raw: { recipient: { id: "104857600000001" }, policy_enforcement: { action: "block" } },
+    },
+  }));
+  return [received, edited, deleted, sent, delivered, read, failed, expiring, ...channelEvents];
 }

@@ -16,6 +16,7 @@ import {
 } from "@meta-relay/queues";
 import { DelayedError, type Job } from "bullmq";
 import { startProcessor, type RunningProcessor, type WorkerContext } from "../processor";
+import { channelNewsFor } from "../channels/channel-news";
 
 /** Knobs tests and operators may turn; the defaults suit production. */
 export interface OutboundOptions {
@@ -47,18 +48,21 @@ export async function startOutboundProcessor(
     keyPrefix: config.redis.keyPrefix,
     onError: (err) => log.warn({ err }, "events queue error"),
   });
+  const events = new EventPublisher(eventsQueue);
   const deps = createOutboundDeps({
     redis,
     keyPrefix: config.redis.keyPrefix,
     encryptionKey: config.encryptionKey,
     graph: {
       url: config.meta.graphUrl,
+      instagramUrl: config.meta.instagramGraphUrl,
       version: config.meta.graphVersion,
       timeoutMs: config.meta.graphTimeoutMs,
       maxAttempts: config.meta.graphMaxAttempts,
     },
     marginMs: config.windowMarginMs,
-    events: new EventPublisher(eventsQueue),
+    events,
+    channelNews: channelNewsFor(context, events, log),
     log,
     metrics,
     retry: options.retry,

@@ -12,7 +12,7 @@ export interface paths {
     get: operations["getChannel"];
     /**
      * Connect or update a channel
-     * @description A Facebook page, Instagram account or WhatsApp phone number. Changes, `humanAgent` included, apply from the next delivery attempt. The access token is stored encrypted and never returned. Instagram channels need `pageId`, the linked page that sends.
+     * @description A Facebook page, Instagram account or WhatsApp phone number. Unless `verify: false`, the token is checked with Meta before anything is stored (the name Meta gives fills `name` when none is sent); unless `subscribe: false`, the app is subscribed to the channel's webhooks (a failure shows in `subscription` and does not stop the connect). A successful PUT makes a restricted or auth_failed channel `active` again. Changes, `humanAgent` included, apply from the next delivery attempt. The access token is stored encrypted and never returned. Instagram channels need `pageId`, the linked page that sends, unless `api` is `instagram_login`.
      */
     put: operations["putChannel"];
     post?: never;
@@ -363,6 +363,106 @@ export interface webhooks {
     patch?: never;
     trace?: never;
   };
+  "channel.restricted": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Meta restricted a page, account or number from sending
+     * @description A policy-enforcement block, error 10/1893063 on a send, or a WhatsApp account restriction. Every reply of the channel fails at once with `channel_restricted` until the restriction lifts. One id per change, however often it is reported.
+     */
+    post: operations["onChannelRestricted"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "channel.unrestricted": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A channel's restriction was lifted
+     * @description Meta's unblock, the end Meta announced, or a successful PUT of the channel.
+     */
+    post: operations["onChannelUnrestricted"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "channel.warning": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Meta warned about a channel's conduct
+     * @description Nothing else changes; the channel still sends.
+     */
+    post: operations["onChannelWarning"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "channel.auth_failed": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Meta refused a channel's access token
+     * @description On a send or an Instagram Login token refresh. Replies fail at once with `channel_auth_failed` until the channel is PUT again with a working token.
+     */
+    post: operations["onChannelAuthFailed"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "channel.resubscribed": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The watchdog subscribed the app to a channel's webhooks again
+     * @description Meta had dropped the app's subscription (it does so after an hour of failed webhooks).
+     */
+    post: operations["onChannelResubscribed"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export interface components {
   schemas: {
@@ -389,6 +489,17 @@ export interface components {
         /** @description Messages to one recipient that may leave back to back */
         perRecipientBurst?: number;
       };
+      /**
+       * @description Instagram: messenger (default; through the linked page) or instagram_login (Instagram API with Instagram Login, no page)
+       * @enum {string}
+       */
+      api?: "messenger" | "instagram_login";
+      /** @description WhatsApp: the WhatsApp Business Account id, to subscribe and check webhooks */
+      wabaId?: string;
+      /** @description Check the token with Meta before storing anything (default true) */
+      verify?: boolean;
+      /** @description Subscribe the app to the channel's webhooks on connect (default true) */
+      subscribe?: boolean;
     };
     /**
      * @example {
@@ -755,6 +866,44 @@ export interface components {
       channelId: string;
       name: string | null;
       pageId: string | null;
+      /** @description Instagram: how the account is reached */
+      api: ("messenger" | "instagram_login") | null;
+      wabaId: string | null;
+      /**
+       * @description active; restricted: Meta stopped it from sending; auth_failed: its token fails
+       * @enum {string}
+       */
+      status: "active" | "restricted" | "auth_failed";
+      restriction?: {
+        /** Format: date-time */
+        since: string;
+        reason: string;
+        /** @enum {string} */
+        source:
+          | "policy_enforcement"
+          | "account_update"
+          | "graph_error"
+          | "token_refresh"
+          | "watchdog"
+          | "api";
+        /** Format: date-time */
+        until?: string;
+      };
+      /** @description What the relay last saw of the app's webhook subscription */
+      subscription?: {
+        /** Format: date-time */
+        checkedAt: string;
+        subscribed: boolean;
+        fields?: string[];
+        error?: string;
+      };
+      /** Format: date-time */
+      lastWebhookAt?: string;
+      /**
+       * Format: date-time
+       * @description Instagram Login: when the token expires
+       */
+      tokenExpiresAt?: string;
       humanAgent: boolean;
       utilityMessages: boolean;
       adsWindow: boolean;
@@ -813,6 +962,7 @@ export interface components {
           | "recipient_unavailable"
           | "channel_not_configured"
           | "channel_auth_failed"
+          | "channel_restricted"
           | "rate_limited"
           | "invalid_message"
           | "meta_error";
@@ -1070,6 +1220,7 @@ export interface components {
         | "recipient_unavailable"
         | "channel_not_configured"
         | "channel_auth_failed"
+        | "channel_restricted"
         | "rate_limited"
         | "invalid_message"
         | "meta_error";
@@ -1167,6 +1318,34 @@ export interface components {
       lastCustomerMessageAt: string;
       /** @description Minutes from this event to endsAt */
       minutesLeft: number;
+    };
+    ChannelEventData: {
+      /**
+       * @description messenger, instagram or whatsapp
+       * @enum {string}
+       */
+      platform: "messenger" | "instagram" | "whatsapp";
+      channelId: string;
+      /**
+       * @description The channel's status after the change: active, restricted or auth_failed
+       * @enum {string}
+       */
+      status: "active" | "restricted" | "auth_failed";
+      /** @description Meta's words or error, when there are any */
+      reason?: string;
+      /**
+       * @description How the relay learnt it: a policy_enforcement or account_update webhook, a graph_error on a send, a token_refresh, the watchdog, or an api PUT
+       * @enum {string}
+       */
+      source:
+        | "policy_enforcement"
+        | "account_update"
+        | "graph_error"
+        | "token_refresh"
+        | "watchdog"
+        | "api";
+      /** @description The webhook item that caused it, exactly as Meta sent it */
+      raw?: unknown;
     };
     /**
      * @description A customer action arrived: a message, a postback, a reaction or a referral
@@ -1507,6 +1686,71 @@ export interface components {
       occurredAt: string;
       data: components["schemas"]["WindowExpiringData"];
     };
+    /** @description Meta restricted a page, account or number from sending */
+    ChannelRestrictedEvent: {
+      /** @description The event id: the same on every retry, the dedupe key */
+      id: string;
+      /** @constant */
+      type: "channel.restricted";
+      /**
+       * Format: date-time
+       * @description When the event was created
+       */
+      occurredAt: string;
+      data: components["schemas"]["ChannelEventData"];
+    };
+    /** @description A channel's restriction was lifted */
+    ChannelUnrestrictedEvent: {
+      /** @description The event id: the same on every retry, the dedupe key */
+      id: string;
+      /** @constant */
+      type: "channel.unrestricted";
+      /**
+       * Format: date-time
+       * @description When the event was created
+       */
+      occurredAt: string;
+      data: components["schemas"]["ChannelEventData"];
+    };
+    /** @description Meta warned about a channel's conduct */
+    ChannelWarningEvent: {
+      /** @description The event id: the same on every retry, the dedupe key */
+      id: string;
+      /** @constant */
+      type: "channel.warning";
+      /**
+       * Format: date-time
+       * @description When the event was created
+       */
+      occurredAt: string;
+      data: components["schemas"]["ChannelEventData"];
+    };
+    /** @description Meta refused a channel's access token */
+    ChannelAuthFailedEvent: {
+      /** @description The event id: the same on every retry, the dedupe key */
+      id: string;
+      /** @constant */
+      type: "channel.auth_failed";
+      /**
+       * Format: date-time
+       * @description When the event was created
+       */
+      occurredAt: string;
+      data: components["schemas"]["ChannelEventData"];
+    };
+    /** @description The watchdog subscribed the app to a channel's webhooks again */
+    ChannelResubscribedEvent: {
+      /** @description The event id: the same on every retry, the dedupe key */
+      id: string;
+      /** @constant */
+      type: "channel.resubscribed";
+      /**
+       * Format: date-time
+       * @description When the event was created
+       */
+      occurredAt: string;
+      data: components["schemas"]["ChannelEventData"];
+    };
   };
   responses: never;
   parameters: {
@@ -1683,8 +1927,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Meta refused the token (`channel_auth_failed`, with Meta's message); nothing stored */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Something went wrong on the relay's side (`internal_error`); the call can be retried */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Meta could not be reached to check the token (`meta_unreachable`); nothing stored */
+      502: {
         headers: {
           [name: string]: unknown;
         };
@@ -3102,6 +3364,336 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["ConversationWindowExpiringEvent"];
+      };
+    };
+    responses: {
+      /** @description Retried */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good, like any other 4XX: not retried */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, no sooner than `Retry-After` when the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Delivered: the relay will not send this event again */
+      "2XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good (except 408 and 429): not retried */
+      "4XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, like a redirect, a timeout (EVENTS_TIMEOUT_MS) or no connection */
+      "5XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  onChannelRestricted: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id, the same as the body's `id`: stable across retries, the dedupe key. */
+        "webhook-id": components["parameters"]["WebhookId"];
+        /** @description Unix seconds of this attempt. Refuse an event more than 5 minutes from your clock: a replay. */
+        "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+        /** @description Standard Webhooks: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the base64-decoded part after `whsec_` of EVENTS_WEBHOOK_SECRET (a secret without the prefix is used as its UTF-8 bytes). Several signatures, space-separated, while a secret is rotated: one must verify. `verifyEvent` of @meta-relay/client checks it. */
+        "webhook-signature": components["parameters"]["WebhookSignature"];
+        /** @description Release 1's signature, unchanged: `sha256=<lowercase hex HMAC-SHA256 of the raw body>` keyed with EVENTS_WEBHOOK_SECRET. */
+        "X-Relay-Signature": components["parameters"]["RelaySignature"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ChannelRestrictedEvent"];
+      };
+    };
+    responses: {
+      /** @description Retried */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good, like any other 4XX: not retried */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, no sooner than `Retry-After` when the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Delivered: the relay will not send this event again */
+      "2XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good (except 408 and 429): not retried */
+      "4XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, like a redirect, a timeout (EVENTS_TIMEOUT_MS) or no connection */
+      "5XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  onChannelUnrestricted: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id, the same as the body's `id`: stable across retries, the dedupe key. */
+        "webhook-id": components["parameters"]["WebhookId"];
+        /** @description Unix seconds of this attempt. Refuse an event more than 5 minutes from your clock: a replay. */
+        "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+        /** @description Standard Webhooks: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the base64-decoded part after `whsec_` of EVENTS_WEBHOOK_SECRET (a secret without the prefix is used as its UTF-8 bytes). Several signatures, space-separated, while a secret is rotated: one must verify. `verifyEvent` of @meta-relay/client checks it. */
+        "webhook-signature": components["parameters"]["WebhookSignature"];
+        /** @description Release 1's signature, unchanged: `sha256=<lowercase hex HMAC-SHA256 of the raw body>` keyed with EVENTS_WEBHOOK_SECRET. */
+        "X-Relay-Signature": components["parameters"]["RelaySignature"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ChannelUnrestrictedEvent"];
+      };
+    };
+    responses: {
+      /** @description Retried */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good, like any other 4XX: not retried */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, no sooner than `Retry-After` when the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Delivered: the relay will not send this event again */
+      "2XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good (except 408 and 429): not retried */
+      "4XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, like a redirect, a timeout (EVENTS_TIMEOUT_MS) or no connection */
+      "5XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  onChannelWarning: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id, the same as the body's `id`: stable across retries, the dedupe key. */
+        "webhook-id": components["parameters"]["WebhookId"];
+        /** @description Unix seconds of this attempt. Refuse an event more than 5 minutes from your clock: a replay. */
+        "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+        /** @description Standard Webhooks: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the base64-decoded part after `whsec_` of EVENTS_WEBHOOK_SECRET (a secret without the prefix is used as its UTF-8 bytes). Several signatures, space-separated, while a secret is rotated: one must verify. `verifyEvent` of @meta-relay/client checks it. */
+        "webhook-signature": components["parameters"]["WebhookSignature"];
+        /** @description Release 1's signature, unchanged: `sha256=<lowercase hex HMAC-SHA256 of the raw body>` keyed with EVENTS_WEBHOOK_SECRET. */
+        "X-Relay-Signature": components["parameters"]["RelaySignature"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ChannelWarningEvent"];
+      };
+    };
+    responses: {
+      /** @description Retried */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good, like any other 4XX: not retried */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, no sooner than `Retry-After` when the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Delivered: the relay will not send this event again */
+      "2XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good (except 408 and 429): not retried */
+      "4XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, like a redirect, a timeout (EVENTS_TIMEOUT_MS) or no connection */
+      "5XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  onChannelAuthFailed: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id, the same as the body's `id`: stable across retries, the dedupe key. */
+        "webhook-id": components["parameters"]["WebhookId"];
+        /** @description Unix seconds of this attempt. Refuse an event more than 5 minutes from your clock: a replay. */
+        "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+        /** @description Standard Webhooks: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the base64-decoded part after `whsec_` of EVENTS_WEBHOOK_SECRET (a secret without the prefix is used as its UTF-8 bytes). Several signatures, space-separated, while a secret is rotated: one must verify. `verifyEvent` of @meta-relay/client checks it. */
+        "webhook-signature": components["parameters"]["WebhookSignature"];
+        /** @description Release 1's signature, unchanged: `sha256=<lowercase hex HMAC-SHA256 of the raw body>` keyed with EVENTS_WEBHOOK_SECRET. */
+        "X-Relay-Signature": components["parameters"]["RelaySignature"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ChannelAuthFailedEvent"];
+      };
+    };
+    responses: {
+      /** @description Retried */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good, like any other 4XX: not retried */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, no sooner than `Retry-After` when the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Delivered: the relay will not send this event again */
+      "2XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good (except 408 and 429): not retried */
+      "4XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, like a redirect, a timeout (EVENTS_TIMEOUT_MS) or no connection */
+      "5XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  onChannelResubscribed: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id, the same as the body's `id`: stable across retries, the dedupe key. */
+        "webhook-id": components["parameters"]["WebhookId"];
+        /** @description Unix seconds of this attempt. Refuse an event more than 5 minutes from your clock: a replay. */
+        "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+        /** @description Standard Webhooks: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the base64-decoded part after `whsec_` of EVENTS_WEBHOOK_SECRET (a secret without the prefix is used as its UTF-8 bytes). Several signatures, space-separated, while a secret is rotated: one must verify. `verifyEvent` of @meta-relay/client checks it. */
+        "webhook-signature": components["parameters"]["WebhookSignature"];
+        /** @description Release 1's signature, unchanged: `sha256=<lowercase hex HMAC-SHA256 of the raw body>` keyed with EVENTS_WEBHOOK_SECRET. */
+        "X-Relay-Signature": components["parameters"]["RelaySignature"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ChannelResubscribedEvent"];
       };
     };
     responses: {

@@ -26,6 +26,9 @@ export function mountMediaRoutes(app: Express, state: MediaState): void {
   app.get(DOWNLOAD_PATH, (req, res) => serveDownload(state, req, res));
   app.get("/:version/:mediaId", (req, res, next) => {
     if (!/^v\d+\.\d+$/.test(String(req.params.version))) return next();
+    // A page, account or number is not media: its `GET /{id}` is another route's.
+    const id = String(req.params.mediaId);
+    if (!state.media.find(id) && state.channels.graphObject(id)) return next();
     serveLookup(state, req, res);
   });
 }

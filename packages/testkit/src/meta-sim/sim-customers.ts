@@ -9,6 +9,12 @@ import {
   type SimCustomerRef,
   type SimWebhookEvent,
 } from "./webhook-events";
+import {
+  accountUpdatePayload,
+  policyEnforcementPayload,
+  type SimAccountUpdate,
+  type SimPolicyEnforcement,
+} from "./notice-payloads";
 import { buildWebhookPayload } from "./webhook-payloads";
 
 export interface SimCustomersOptions {
@@ -63,6 +69,10 @@ export interface SimCustomers {
   /** The echo Meta posts for an accepted Messenger/Instagram send (with its `metadata`). */
   echo(send: SimSend, options?: { atMs?: number }): Promise<SimPost>;
   status(who: SimCustomerRef, options: EventOptions<"status">): Promise<SimPost>;
+  /** Meta restricts, warns or releases a page or Instagram account (`messaging_policy_enforcement`). */
+  policyEnforcement(notice: SimPolicyEnforcement): Promise<{ status: number; body: string }>;
+  /** A WhatsApp `account_update` (ban, restriction, reinstatement) about a business account. */
+  accountUpdate(update: SimAccountUpdate): Promise<{ status: number; body: string }>;
   /** Several events in one webhook, batched the way Meta batches them. */
   batch(events: SimWebhookEvent[]): Promise<SimPost>;
   /** Posts any body; `signature: null` leaves the header out, a string replaces it. */
@@ -175,6 +185,8 @@ export function createSimCustomers(options: SimCustomersOptions): SimCustomers {
     read: (who, o) => receipts(who, "read", o),
     echo: (send, o = {}) => batch([{ ...echoOf(send), ...o }]),
     status: (who, o) => batch([{ ...o, kind: "status", who }]),
+    policyEnforcement: (notice) => postRaw(policyEnforcementPayload(notice)),
+    accountUpdate: (update) => postRaw(accountUpdatePayload(update)),
     batch,
     postRaw,
     posts,

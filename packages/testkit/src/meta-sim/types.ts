@@ -25,6 +25,16 @@ export interface SimChannel {
    * message from a click-to-Messenger/Direct ad (default true; Meta says it "may").
    */
   grantsAdWindow?: boolean;
+  /** Instagram: "instagram_login" accounts are reached on the Instagram host, without a page. */
+  api?: "messenger" | "instagram_login";
+  /** WhatsApp: the business account whose `subscribed_apps` holds the webhook subscription. */
+  wabaId?: string;
+  /** What Meta answers as the page's name, the account's username or the verified name. */
+  name?: string;
+  /** Instagram Login: when the token was issued (default: now), for Meta's 24-hour refresh rule. */
+  tokenIssuedAtMs?: number;
+  /** Instagram Login: when the token expires (default: 60 days after it was issued). */
+  tokenExpiresAtMs?: number;
 }
 
 /** A message template as Meta's template review left it. */
@@ -35,6 +45,37 @@ export interface SimTemplate {
   status: "APPROVED" | "PENDING" | "REJECTED" | "PAUSED" | "DISABLED";
 }
 
+/** A channel as the fake Meta names it in its calls: the page, account or number. */
+export interface SimChannelRef {
+  platform: SimPlatform;
+  channelId: string;
+}
+
+/** One call to Meta's channel management endpoints (verify, subscribe, subscriptions, refresh). */
+export interface SimCall {
+  host: "graph" | "instagram";
+  method: string;
+  /** The request path, without the query string (which may carry a token). */
+  path: string;
+  kind: "verify" | "subscribe" | "subscribed_apps" | "refresh_token";
+  /** The page, account, number or business account the call is about ("me" resolved). */
+  objectId: string;
+  token: string | null;
+  /** How the token came: Authorization Bearer header, query string or body. */
+  auth: "bearer" | "query" | "body" | null;
+  /** `subscribed_fields` asked for (subscribe) or `fields` (verify). */
+  fields?: string[];
+  /** HTTP status answered. */
+  status: number;
+  at: number;
+}
+
+/** An app on a page's, account's or business account's `subscribed_apps`. */
+export interface SimSubscription {
+  appId: string;
+  fields: string[];
+}
+
 /** One send request as the fake Graph API saw it, whatever it answered. */
 export interface SimSend {
   platform: SimPlatform;
@@ -43,6 +84,10 @@ export interface SimSend {
   userId: string;
   path: string;
   token: string | null;
+  /** Which host took the send: graph.facebook.com, or the Instagram Login host. */
+  host?: "graph" | "instagram";
+  /** How the token came: Authorization Bearer header, query string or body. */
+  auth?: "bearer" | "query" | "body" | null;
   /** The parsed JSON body, or the raw text when it was not JSON. */
   body: unknown;
   /** Messenger/Instagram `messaging_type`. */
@@ -143,6 +188,12 @@ export interface MetaSimulatorOptions {
    * with HTTP 400; "async" answers 200 and fails the message later through a `failed` status webhook.
    */
   whatsappWindowFailures?: "sync" | "async";
+  /** The app's id as `subscribed_apps` lists it (default SIM_APP_ID). Use as META_APP_ID. */
+  appId?: string;
+  /** Lifetime of a refreshed Instagram Login token (default 60 days). */
+  instagramTokenTtlMs?: number;
+  /** Least age of an Instagram Login token before it may be refreshed (default 24 hours). */
+  instagramTokenMinAgeMs?: number;
 }
 
 export interface MetaSimulator {
@@ -151,7 +202,21 @@ export interface MetaSimulator {
    * GET /{version}/{media-id} and the download URL it answers.
    */
   readonly graphUrl: string;
+  /** Use as META_INSTAGRAM_GRAPH_URL: the Instagram Login host (sends, /me, token refresh). */
+  readonly instagramGraphUrl: string;
+  /** The app's id on `subscribed_apps`: use as META_APP_ID. */
+  readonly appId: string;
   addChannel(channel: SimChannel): void;
+  /** Every channel management call, in arrival order. */
+  readonly calls: SimCall[];
+  /** The apps subscribed to the channel's webhooks (its page, account or business account). */
+  subscriptions(channel: SimChannelRef): SimSubscription[];
+  /** Unsubscribes an app, as Meta does after an hour of failed webhook deliveries. */
+  unsubscribeApp(channel: SimChannelRef, appId?: string): void;
+  /** While restricted, every send of the channel is refused with 10/1893063 (368 on WhatsApp). */
+  restrict(channel: SimChannelRef, restricted: boolean): void;
+  /** The channel's current token (Instagram Login refreshes replace it). */
+  tokenOf(channel: SimChannelRef): { token: string; issuedAtMs?: number; expiresAtMs?: number };
   /**
    * Records a window-opening customer action (the later of this and any earlier one counts) and,
    * with `metaMessageId`, the message: replies, reactions and read receipts may name it.
@@ -179,7 +244,7 @@ export interface MetaSimulator {
   chaos(options: ChaosOptions | null): void;
   /** Called once per send when its outcome is known; returns the unsubscribe function. */
   onSend(listener: (send: SimSend) => void): () => void;
-  /** Forget sends, faults and chaos (keep channels and customers' windows). */
+  /** Forget sends, calls, faults and chaos (keep channels, subscriptions and windows). */
   reset(): void;
   close(): Promise<void>;
 }
