@@ -11,6 +11,7 @@ import {
   buildRelay,
   crossSlotErrors,
   killAll,
+  sentCounts,
   startEventsReceiver,
   startWorkerProcess,
   waitFor,
@@ -226,7 +227,7 @@ describe("meta-relay on a Redis Cluster with two worker processes", () => {
     expect(h.sim.sends.filter((s) => s.outcome === "fault")).toHaveLength(3);
     expect(h.sim.refusals()).toBe(0);
     // Both processes delivered a share, and together exactly what Meta accepted.
-    const perWorker = await Promise.all(workers.map((w) => w.sentCount()));
+    const perWorker = await sentCounts(workers, accepted().length);
     expect(perWorker.every((n) => n > 0)).toBe(true);
     expect(perWorker.reduce((sum, n) => sum + n, 0)).toBe(accepted().length);
     process.stdout.write(`cluster test: sends per worker process ${perWorker.join(" + ")}\n`);

@@ -4,6 +4,7 @@ import { startHarness, type Harness } from "../e2e/outbound-harness";
 import {
   buildRelay,
   killAll,
+  sentCounts,
   startWorkerProcess,
   waitFor,
   type WorkerProcess,
@@ -93,7 +94,7 @@ describe("two worker processes on one Redis", () => {
         texts: Array.from({ length: REPLIES }, (_, n) => `r${n}`),
       });
     }
-    const perWorker = await Promise.all(workers.map((w) => w.sentCount()));
+    const perWorker = await sentCounts(workers, convs.length * REPLIES);
     expect(perWorker.every((n) => n > 0)).toBe(true);
     expect(perWorker.reduce((sum, n) => sum + n, 0)).toBe(convs.length * REPLIES);
 

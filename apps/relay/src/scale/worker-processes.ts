@@ -146,6 +146,23 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Polls `check` until it returns true; fails with `what` after `timeoutMs`. */
+/**
+ * The workers' sent counts once they add up to `atLeast`, or as they are after `timeoutMs`. A worker
+ * counts a send after it settled it in Redis, a moment after Meta answered it.
+ */
+export async function sentCounts(
+  workers: readonly WorkerProcess[],
+  atLeast: number,
+  timeoutMs = 10_000,
+): Promise<number[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const counts = await Promise.all(workers.map((w) => w.sentCount()));
+    if (counts.reduce((sum, n) => sum + n, 0) >= atLeast || Date.now() > deadline) return counts;
+    await sleep(100);
+  }
+}
+
 export async function waitFor(
   check: () => boolean | Promise<boolean>,
   timeoutMs: number,
