@@ -1,6 +1,7 @@
 import type { EventType } from "@meta-relay/core";
 import { EVENT_SIGNATURE_HEADER, signEventBody, standardWebhookHeaders } from "@meta-relay/queues";
 import { classifyNetworkError, classifyResponse, type DeliveryOutcome } from "./classify";
+import { postOnce } from "./http-post";
 
 /** What is POSTed: a RelayEvent, as the job carries it (its `data` checked by its producer). */
 export interface EventEnvelope {
@@ -12,7 +13,8 @@ export interface EventEnvelope {
 
 /** Where and how events are POSTed. */
 export interface EventTarget {
-  url: string;
+  /** EVENTS_WEBHOOK_URL, parsed once. */
+  url: URL;
   /**
    * EVENTS_WEBHOOK_SECRET, never empty: each signs a Standard Webhooks signature; the first also
    * keys X-Relay-Signature, exactly as in release 1.
@@ -34,8 +36,8 @@ export function encodeEvent(event: EventEnvelope): Buffer {
 }
 
 /**
- * One signed POST of an event (X-Relay-Signature and the Standard Webhooks headers), without retries of its own (BullMQ retries). `signal` aborts the
- * attempt early, e.g. when the worker shuts down.
+ * One signed POST of an event (X-Relay-Signature and the Standard Webhooks headers), without retries
+ * of its own (BullMQ retries). `signal` aborts the attempt early, e.g. when the worker shuts down.
  */
 export async function postEvent(
   target: EventTarget,
@@ -43,11 +45,8 @@ export async function postEvent(
   signal?: AbortSignal,
 ): Promise<DeliveryOutcome> {
   const body = encodeEvent(event);
-  const timeout = AbortSignal.timeout(target.timeoutMs);
   try {
-    const response = await fetch(target.url, {
-      method: "POST",
-      body,
+    const answer = await postOnce(target.url, body, {
       headers: {
         "Content-Type": "application/json",
         "User-Agent": "meta-relay",
@@ -60,13 +59,10 @@ export async function postEvent(
           secrets: target.secrets,
         }),
       },
-      // A redirect would re-send the body elsewhere, or turn the POST into a GET: treat it as a failure.
-      redirect: "manual",
-      signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
+      timeoutMs: target.timeoutMs,
+      signal,
     });
-    // The answer's body is never read: only the status matters, and a receiver could send gigabytes.
-    await response.body?.cancel().catch(() => undefined);
-    return classifyResponse(response.status, response.headers.get("retry-after"), Date.now());
+    return classifyResponse(answer.status, answer.retryAfter, Date.now());
   } catch (error) {
     return classifyNetworkError(error);
   }

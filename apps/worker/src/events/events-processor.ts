@@ -36,5 +36,5 @@ function eventTarget(config: RelayConfig): EventTarget | null {
       "EVENTS_WEBHOOK_SECRET is required with EVENTS_WEBHOOK_URL",
     );
   }
-  return { url: webhookUrl, secrets: [first, ...others], timeoutMs };
+  return { url: new URL(webhookUrl), secrets: [first, ...others], timeoutMs };
 }
