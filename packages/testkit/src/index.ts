@@ -1,4 +1,5 @@
 export { freePort } from "./redis/free-port";
+export { httpCall, type HttpAnswer, type HttpCallOptions } from "./http/http-call";
 export {
   startRedisServer,
   hasRedisServer,

@@ -1,3 +1,4 @@
+import { httpCall } from "../http/http-call";
 import { SimulatorError } from "./errors";
 import { metaJson, signWebhookBody } from "./signature";
 import type { MetaSimulator, SimSend } from "./types";
@@ -106,13 +107,8 @@ export function createSimCustomers(options: SimCustomersOptions): SimCustomers {
     };
     const header = signature === undefined ? signWebhookBody(raw, options.appSecret) : signature;
     if (header !== null) headers["x-hub-signature-256"] = header;
-    const res = await fetch(url, {
-      method: "POST",
-      headers,
-      body: raw,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    return { status: res.status, body: await res.text() };
+    const res = await httpCall(url, { method: "POST", headers, body: raw, timeoutMs });
+    return { status: res.status, body: res.body };
   };
 
   const deliver = async (events: ResolvedEvent[], auto: boolean): Promise<SimPost> => {

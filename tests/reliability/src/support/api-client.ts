@@ -1,3 +1,4 @@
+import { httpCall } from "@meta-relay/testkit";
 import { sleep } from "./wait";
 
 export interface ApiAnswer {
@@ -47,13 +48,12 @@ export function createApiClient(base: string, apiKey: string): ApiClient {
       headers["content-type"] = "application/json";
       payload = typeof body === "string" || Buffer.isBuffer(body) ? body : JSON.stringify(body);
     }
-    const res = await fetch(`${base}${path}`, {
+    const res = await httpCall(`${base}${path}`, {
       method,
       headers,
       ...(payload === undefined ? {} : { body: payload }),
     });
-    const text = await res.text();
-    return { status: res.status, text, json: parseJson(text) };
+    return { status: res.status, text: res.body, json: parseJson(res.body) };
   };
   return {
     call,
