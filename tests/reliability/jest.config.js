@@ -11,6 +11,9 @@ const runDir =
   path.join(root, "test-artifacts", "reliability", new Date().toISOString().replace(/[:.]/g, "-"));
 fs.mkdirSync(runDir, { recursive: true });
 const soakMinutes = Number(process.env.META_RELAY_SOAK_MINUTES || "5");
+// `--cpu-prof`: every relay child writes a V8 CPU profile into the run directory when it exits.
+const cpuProfDir =
+  process.env.META_RELAY_CPU_PROF === "1" ? path.join(runDir, "cpu-profiles") : null;
 
 module.exports = createJestConfig(__dirname, {
   testMatch: ["<rootDir>/src/**/*.rel.test.ts"],
@@ -19,5 +22,5 @@ module.exports = createJestConfig(__dirname, {
   testTimeout: 10 * 60_000,
   // A relay child or socket left behind by a failed test must not keep the run (and CI) waiting.
   forceExit: true,
-  globals: { reliability: { runDir, soakMinutes, root } },
+  globals: { reliability: { runDir, soakMinutes, root, cpuProfDir } },
 });

@@ -1,5 +1,6 @@
 // `npm run test:reliability [-- --minutes N] [jest args]`: runs the reliability suite with jest.
-// --minutes sets the soak's length (default 5; META_RELAY_SOAK_MINUTES works too).
+// --minutes sets the soak's length (default 5; META_RELAY_SOAK_MINUTES works too). --cpu-prof makes
+// every relay child write a CPU profile (open it in Chrome DevTools) under the run directory.
 const { spawnSync } = require("node:child_process");
 const path = require("node:path");
 
@@ -9,7 +10,9 @@ const rest = [];
 for (let i = 0; i < args.length; i++) {
   const arg = args[i];
   const inline = /^--minutes=(.+)$/.exec(arg);
-  if (arg === "--minutes" || inline) {
+  if (arg === "--cpu-prof") {
+    env.META_RELAY_CPU_PROF = "1";
+  } else if (arg === "--minutes" || inline) {
     const value = inline ? inline[1] : args[++i];
     if (!/^\d+(\.\d+)?$/.test(value ?? "") || Number(value) <= 0) {
       console.error(`--minutes needs a positive number, got ${value}`);

@@ -44,12 +44,22 @@ function shapeOf(key: string, prefix: string): string {
 /** Retained keys are many and alike: one in this many is measured, and the sum scaled. */
 const RETAINED_SAMPLE = 20;
 
+export interface FootprintOptions {
+  /** False: retained keys are counted but not sized (a lighter reading for frequent samples). */
+  sizeRetained?: boolean;
+}
+
 /**
  * Scans every key of the (private) Redis and adds up MEMORY USAGE per class: every key of the
  * working set, one in RETAINED_SAMPLE of the retained ones (so that measuring under load stays
  * light on Redis).
  */
-export async function measureFootprint(redis: Redis, prefix: string): Promise<Footprint> {
+export async function measureFootprint(
+  redis: Redis,
+  prefix: string,
+  options: FootprintOptions = {},
+): Promise<Footprint> {
+  const sizeRetained = options.sizeRetained ?? true;
   const info = await redis.info("memory");
   const usedMemory = Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
   const footprint: Footprint = {
@@ -63,7 +73,9 @@ export async function measureFootprint(redis: Redis, prefix: string): Promise<Fo
     const [next, keys] = await redis.scan(cursor, "COUNT", 2_000);
     cursor = next;
     const measured = keys.filter(
-      (key) => retainedClass(key, prefix) === null || seenRetained++ % RETAINED_SAMPLE === 0,
+      (key) =>
+        retainedClass(key, prefix) === null ||
+        (sizeRetained && seenRetained++ % RETAINED_SAMPLE === 0),
     );
     for (const key of keys) {
       const kind = retainedClass(key, prefix);

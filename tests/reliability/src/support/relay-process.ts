@@ -50,7 +50,9 @@ export async function startRelayProcess(
 
   const launch = () => {
     expectingExit = false;
-    const started = spawn(process.execPath, [relayMain()], {
+    const { cpuProfDir } = runSettings();
+    const profile = cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`] : [];
+    const started = spawn(process.execPath, [...profile, relayMain()], {
       cwd: runSettings().root,
       env,
       stdio: ["ignore", "pipe", "pipe"],

@@ -8,6 +8,8 @@ export interface RunSettings {
   soakMinutes: number;
   /** The repository root. */
   root: string;
+  /** `--cpu-prof`: where each relay child writes its CPU profile on exit; null: no profiling. */
+  cpuProfDir: string | null;
 }
 
 /** The run's settings; a test started outside the reliability config gets safe defaults. */
@@ -18,6 +20,7 @@ export function runSettings(): RunSettings {
     root,
     runDir: given.runDir ?? join(root, "test-artifacts", "reliability", "adhoc"),
     soakMinutes: given.soakMinutes ?? 5,
+    cpuProfDir: given.cpuProfDir ?? null,
   };
 }
 
