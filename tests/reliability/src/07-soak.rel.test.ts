@@ -72,6 +72,10 @@ describe("soak", () => {
       redisUrl: redis.server.url,
       graphUrl: sim.graphUrl,
       events: { url: receiver.url, secret: receiver.secret },
+      // A production deployment's level: at debug the worker writes a line per event delivered,
+      // which costs the worker a tenth of a core here. The other tests' debug lines keep the log
+      // audit covering every line the relay can write.
+      extra: { LOG_LEVEL: "info" },
     });
     // Two processes of the same build, as a deployment scales them: the Meta- and agent-facing
     // roles, and the worker (one Node process uses one core; this machine has two).
