@@ -112,8 +112,12 @@ function withoutStale(deps: WebhookHandlerDeps, actions: CustomerItem[]): Custom
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
+    // Timers run before I/O in each turn of the event loop: after a stall of this process, Redis's
+    // answer may already be read off the socket yet not handled. One I/O pass (setImmediate runs
+    // after it) lets such an answer win, so only a Redis that really did not answer gives a 503.
     timer = setTimeout(
-      () => reject(new UnavailableError(`Redis did not answer within ${ms} ms.`)),
+      () =>
+        setImmediate(() => reject(new UnavailableError(`Redis did not answer within ${ms} ms.`))),
       ms,
     );
   });
