@@ -3,7 +3,7 @@
 // byte for byte, and the window afterwards.
 import type { EventType, Platform, RelayEvent } from "@meta-relay/core";
 import { createSimCustomers, metaJson, type SimCustomers, type SimPost } from "@meta-relay/testkit";
-import { NEW_SECRET, startTestIngress, waitFor, type TestIngress } from "../test-support";
+import { NEW_SECRET, startTestIngress, waitFor, type TestIngress } from "./index";
 
 export interface KindHarness {
   t: TestIngress;
