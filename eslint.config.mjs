@@ -126,7 +126,6 @@ export default tseslint.config(
       "**/*.rel.test.ts",
       "**/*.e2e.test.ts",
       "**/src/testing/**/*.ts",
-      "apps/relay/src/e2e/**/*.ts",
       "tests/**/*.ts",
       "bench/src/**/*.ts",
       "packages/testkit/src/**/*.ts",

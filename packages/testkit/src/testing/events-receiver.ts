@@ -32,13 +32,19 @@ export interface ReceivedEvent {
   [field: string]: unknown;
 }
 
+/**
+ * What a test takes each envelope for (e.g. core's RelayEvent); the receiver only reads its `id`, and
+ * does not check the rest against the type.
+ */
+type EventShape = { id: string };
+
 /** One POST as the agent platform saw it. */
-export interface ReceivedRequest {
+export interface ReceivedRequest<E extends EventShape = ReceivedEvent> {
   rawBody: Buffer;
   headers: IncomingHttpHeaders;
   method: string;
   /** The parsed envelope (the signature is checked over `rawBody`, not over this). */
-  event: ReceivedEvent;
+  event: E;
   /** Whether X-Relay-Signature verified under the receiver's secret. */
   signed: boolean;
   at: number;
@@ -49,35 +55,41 @@ export type ReceiverAnswer =
   { status: number; headers?: Record<string, string>; delayMs?: number } | { hangMs: number };
 
 /** A loopback HTTP server playing the agent platform; it can go down and come back on its port. */
-export interface EventsReceiver {
+export interface EventsReceiver<E extends EventShape = ReceivedEvent> {
   /** Use as EVENTS_WEBHOOK_URL. */
   url: string;
   /** Every request, signed or not, in arrival order (retries included). */
-  requests: ReceivedRequest[];
+  requests: ReceivedRequest<E>[];
   /** The events of the signed requests, in arrival order (retries included). */
-  events: ReceivedEvent[];
+  events: E[];
   /** Requests whose X-Relay-Signature did not verify. */
   unsigned: number;
   /** Decides each answer; `nth` counts the requests for that event id, from 1. Default 200. */
-  answer: (request: ReceivedRequest, nth: number) => ReceiverAnswer;
+  answer: (request: ReceivedRequest<E>, nth: number) => ReceiverAnswer;
   up(): Promise<void>;
   down(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Binds port 0 once to learn a free port, then serves on it whenever `up()` is called. */
-export async function startEventsReceiver(secret: string): Promise<EventsReceiver> {
+export async function startEventsReceiver<E extends EventShape = ReceivedEvent>(
+  secret: string,
+): Promise<EventsReceiver<E>> {
   let server: Server | null = null;
   let port = 0;
   const perId = new Map<string, number>();
-  const receiver: EventsReceiver = {
+  const receiver: EventsReceiver<E> = {
     url: "",
     requests: [],
     events: [],
     unsigned: 0,
     answer: () => ({ status: 200 }),
     async up() {
-      server = await listen(port, (request, res) => respond(receiver, perId, request, res), secret);
+      server = await listen<E>(
+        port,
+        (request, res) => respond(receiver, perId, request, res),
+        secret,
+      );
     },
     async down() {
       const current = server;
@@ -95,12 +107,12 @@ export async function startEventsReceiver(secret: string): Promise<EventsReceive
   return receiver;
 }
 
-type Respond = (request: ReceivedRequest, res: ServerResponse) => void;
+type Respond<E extends EventShape> = (request: ReceivedRequest<E>, res: ServerResponse) => void;
 
-function respond(
-  receiver: EventsReceiver,
+function respond<E extends EventShape>(
+  receiver: EventsReceiver<E>,
   perId: Map<string, number>,
-  request: ReceivedRequest,
+  request: ReceivedRequest<E>,
   res: ServerResponse,
 ): void {
   receiver.requests.push(request);
@@ -118,7 +130,11 @@ function respond(
   else reply();
 }
 
-function listen(port: number, onRequest: Respond, secret: string): Promise<Server> {
+function listen<E extends EventShape>(
+  port: number,
+  onRequest: Respond<E>,
+  secret: string,
+): Promise<Server> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -129,7 +145,7 @@ function listen(port: number, onRequest: Respond, secret: string): Promise<Serve
           rawBody,
           headers: req.headers,
           method: req.method ?? "",
-          event: JSON.parse(rawBody.toString("utf8")) as ReceivedEvent,
+          event: JSON.parse(rawBody.toString("utf8")) as E,
           signed: hasEventSignature(rawBody, req.headers["x-relay-signature"], secret),
           at: Date.now(),
         },
