@@ -43,7 +43,7 @@ import { Queue } from "bullmq";
 // What the end-to-end outbound tests share: the fake Meta, the API and the outbound processor in this
 // process, against the test Redis under a fresh prefix.
 
-export const API_KEY = "key-e2e-aaaaaaaaaaaa";
+const API_KEY = "key-e2e-aaaaaaaaaaaa";
 export const TEST_RETRY = { baseMs: 30, maxMs: 200 };
 const APP_SECRET = "app-secret-e2e";
 

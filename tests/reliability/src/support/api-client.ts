@@ -1,6 +1,6 @@
 import { sleep } from "./wait";
 
-export interface ApiAnswer {
+interface ApiAnswer {
   status: number;
   text: string;
   /** The parsed body, or null when it is not JSON. */
