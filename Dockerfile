@@ -24,6 +24,7 @@ COPY apps/ingress/package.json apps/ingress/
 COPY apps/relay/package.json apps/relay/
 COPY apps/worker/package.json apps/worker/
 COPY bench/package.json bench/
+COPY tests/e2e/package.json tests/e2e/
 COPY tests/reliability/package.json tests/reliability/
 RUN npm ci --no-audit --no-fund
 

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { readProcessEnv } from "@meta-relay/config";
 import { closeRedis, createRedis } from "@meta-relay/store";
 import { testRedisUrl } from "@meta-relay/testkit";
+import { waitFor } from "@meta-relay/testkit/testing";
 
 // `npm run demo -- --once` end to end: the built CLI as a child process, with an environment of its own.
 
@@ -50,14 +51,6 @@ function startDemo(args: string[], env: Record<string, string>): StartedDemo {
 
 function runDemo(args: string[], env: Record<string, string>): Promise<Run> {
   return startDemo(args, env).done;
-}
-
-async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** The outcome lines of the scenario, as the plain-text (non-TTY) narration prints them. */

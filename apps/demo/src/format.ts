@@ -93,7 +93,7 @@ export function worklistLabel(worklist: DemoWorklist): string {
 }
 
 /** "now", "2 min ago", "30 h ago". */
-export function ago(ms: number): string {
+function ago(ms: number): string {
   if (ms < 60_000) return "now";
   if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min ago`;
   return `${Math.round(ms / 3_600_000)} h ago`;

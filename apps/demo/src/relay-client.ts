@@ -18,14 +18,14 @@ export interface MessageView {
   failure?: MessageFailure;
 }
 
-export interface ChannelInput {
+interface ChannelInput {
   accessToken: string;
   humanAgent: boolean;
   name: string;
   pageId?: string;
 }
 
-export interface ReplyInput {
+interface ReplyInput {
   platform: Platform;
   channelId: string;
   recipientId: string;

@@ -77,7 +77,7 @@ export interface CustomerWrite {
   extra?: WriteExtra;
 }
 
-export type WriteExtra =
+type WriteExtra =
   /** A WhatsApp photo of this many bytes (`text` is its caption), fetched back through the API. */
   | { kind: "photo"; bytes: number }
   | { kind: "quickReply"; payload: string }

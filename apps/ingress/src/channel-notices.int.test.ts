@@ -12,7 +12,7 @@ import {
   startTestIngress,
   waitFor,
   type TestIngress,
-} from "./test-support";
+} from "./testing";
 
 // Meta's news about channels themselves, through the ingress: policy enforcement (both spellings
 // of its key), WhatsApp account updates, the Instagram app secret, and the last webhook's time.

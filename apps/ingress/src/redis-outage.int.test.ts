@@ -5,7 +5,7 @@ import {
   whatsappText,
   whatsappWebhook,
   type TestIngress,
-} from "./test-support";
+} from "./testing";
 
 const PHONE_ID = "106540352242922";
 const conv = (userId: string) => ({ platform: "whatsapp" as const, channelId: PHONE_ID, userId });

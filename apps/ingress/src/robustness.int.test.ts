@@ -6,7 +6,7 @@ import {
   waitFor,
   whatsappWebhook,
   type TestIngress,
-} from "./test-support";
+} from "./testing";
 
 // What Meta (and replays of other projects' fixtures) really send: a clock a year ahead, ids no
 // key may hold, ids as JSON numbers, seconds where milliseconds belong, group messages.

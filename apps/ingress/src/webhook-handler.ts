@@ -19,7 +19,7 @@ import { statusItemKind, type StatusSink } from "./status-sink";
  * How long the ingress waits for Redis to acknowledge a webhook's writes before it answers 503.
  * Product promise: 503 within 2 s; the fail-fast connection usually refuses far sooner.
  */
-export const WRITE_DEADLINE_MS = 1_500;
+const WRITE_DEADLINE_MS = 1_500;
 
 export interface WebhookHandlerDeps {
   windows: WindowStore;
@@ -95,7 +95,7 @@ async function record(
  * otherwise announce the action a second time (Meta stops redelivering days earlier, and the window
  * of such an action is long over). The hour of margin covers clock skew between Meta and us.
  */
-export const STALE_ACTION_MS = RECEIVED_DEDUPE_TTL_MS - HOUR_MS;
+const STALE_ACTION_MS = RECEIVED_DEDUPE_TTL_MS - HOUR_MS;
 
 function withoutStale(deps: WebhookHandlerDeps, actions: CustomerItem[]): CustomerItem[] {
   const oldest = Date.now() - STALE_ACTION_MS;

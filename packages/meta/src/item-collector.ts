@@ -14,7 +14,7 @@ export interface MalformedItem {
  * Malformed items described in full; further ones are only counted, so a signed webhook stuffed
  * with junk costs little time, memory and log volume.
  */
-export const MALFORMED_DETAILS_KEPT = 20;
+const MALFORMED_DETAILS_KEPT = 20;
 
 /** The `kind` of an item skipped because an id it names could not be a key or an API path. */
 export const UNADDRESSABLE_KIND = "unaddressable";

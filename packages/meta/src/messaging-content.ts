@@ -43,7 +43,7 @@ export function reactionOf(reaction: JsonObject): InboundReaction | undefined {
 }
 
 /** Attachments with a type; anything else in the list is left to `raw`. */
-export function attachmentsOf(value: unknown): InboundAttachment[] {
+function attachmentsOf(value: unknown): InboundAttachment[] {
   const out: InboundAttachment[] = [];
   for (const item of listOf(value) ?? []) {
     const attachment = objectOf(item);
@@ -63,7 +63,7 @@ export function attachmentsOf(value: unknown): InboundAttachment[] {
 }
 
 /** `reply_to.mid` (a reply to a message) or `reply_to.story` (an Instagram story reply). */
-export function replyToOf(value: unknown): InboundReplyTo | undefined {
+function replyToOf(value: unknown): InboundReplyTo | undefined {
   const replyTo = objectOf(value);
   if (!replyTo) return undefined;
   const mid = idOf(replyTo["mid"]);

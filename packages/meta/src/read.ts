@@ -21,11 +21,6 @@ export function stringOf(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-/** A string with something in it. */
-export function filledString(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() !== "" ? value : undefined;
-}
-
 /**
  * A Meta id: a non-empty string, or a JSON number taken as its decimal string (replayed fixtures
  * and some of Meta's own examples send ids as numbers). A number beyond 2^53 has already lost
@@ -77,7 +72,7 @@ export function compact<T extends object>(value: T): T {
  * nested thousands of levels deep parses, but could not be serialised into its event again (the
  * stack runs out), and the webhook would be refused for ever.
  */
-export const RAW_MAX_DEPTH = 64;
+const RAW_MAX_DEPTH = 64;
 
 /**
  * The item itself when it nests at most RAW_MAX_DEPTH levels (the only case Meta produces: no

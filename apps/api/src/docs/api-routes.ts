@@ -51,8 +51,8 @@ export const RESPONSE_SCHEMAS = {
   KeyList: keyListSchema,
 } satisfies Record<string, z.ZodType>;
 
-export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;
-export type ResponseSchemaName = keyof typeof RESPONSE_SCHEMAS;
+type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;
+type ResponseSchemaName = keyof typeof RESPONSE_SCHEMAS;
 
 /** The groups of the reference, in the order it shows them. */
 export const API_TAGS = {

@@ -89,7 +89,7 @@ const raw = z
     "Meta's item exactly as received: the `messaging`/`standby` item, or the WhatsApp `messages[]` object",
   );
 
-export const messageReceivedDataSchema = z.object({
+const messageReceivedDataSchema = z.object({
   platform: platformSchema,
   channelId: z.string().describe("The channel the customer wrote to"),
   userId: z.string().describe("The customer: where replies go (recipient.id)"),
@@ -133,7 +133,7 @@ export const messageReceivedDataSchema = z.object({
   raw,
 });
 
-export const messageEditedDataSchema = z.object({
+const messageEditedDataSchema = z.object({
   platform: platformSchema,
   channelId: z.string(),
   userId: z.string(),
@@ -144,7 +144,7 @@ export const messageEditedDataSchema = z.object({
   raw,
 });
 
-export const messageDeletedDataSchema = z.object({
+const messageDeletedDataSchema = z.object({
   platform: platformSchema,
   channelId: z.string(),
   userId: z.string(),
@@ -153,7 +153,7 @@ export const messageDeletedDataSchema = z.object({
   raw,
 });
 
-export const messageSentDataSchema = z.object({
+const messageSentDataSchema = z.object({
   id: z.string().describe("The relay's message id, as POST /v1/messages returned it"),
   platform: platformSchema,
   channelId: z.string(),
@@ -167,7 +167,7 @@ export const messageSentDataSchema = z.object({
   tag: z.literal("HUMAN_AGENT").optional().describe("Present when the 7-day window was used"),
 });
 
-export const messageStatusDataSchema = z.object({
+const messageStatusDataSchema = z.object({
   id: z.string().describe("The relay's message id"),
   metaMessageId: z.string(),
   timestamp: iso("Meta's time of the receipt"),
@@ -185,7 +185,7 @@ export const messageFailedDataSchema = z.object({
   meta: metaErrorSchema.optional(),
 });
 
-export const windowExpiringDataSchema = z.object({
+const windowExpiringDataSchema = z.object({
   platform: platformSchema,
   channelId: z.string(),
   userId: z.string().describe("The customer waiting for a reply"),
@@ -199,7 +199,7 @@ export const windowExpiringDataSchema = z.object({
   minutesLeft: z.int().min(0).describe("Minutes from this event to endsAt"),
 });
 
-export const channelEventDataSchema = z.object({
+const channelEventDataSchema = z.object({
   platform: platformSchema,
   channelId: z.string(),
   status: z

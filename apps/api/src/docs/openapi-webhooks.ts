@@ -4,7 +4,7 @@ import { EVENT_DATA_SCHEMAS } from "./event-schemas";
 import type { OpenApiOperation, OpenApiParameter } from "./openapi-types";
 
 /** "message.received" → "MessageReceived". */
-export function pascalCase(name: string): string {
+function pascalCase(name: string): string {
   return name
     .split(/[^A-Za-z0-9]+/)
     .filter((part) => part !== "")
@@ -13,7 +13,7 @@ export function pascalCase(name: string): string {
 }
 
 /** The component name of an event type's whole body, e.g. MessageReceivedEvent. */
-export const eventSchemaName = (type: string) => `${pascalCase(type)}Event`;
+const eventSchemaName = (type: string) => `${pascalCase(type)}Event`;
 
 /** The envelope of each event type, `data` being its named schema: what is POSTed, exactly. */
 export function eventEnvelopeSchemas(

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { freePort, startMetaSimulator, testRedisEnv, uniquePrefix } from "@meta-relay/testkit";
 import type { MetaSimulator } from "@meta-relay/testkit";
+import { waitFor } from "@meta-relay/testkit/testing";
 
 // GET /v1/channels/whatsapp/{channelId}/media/{mediaId} against the API as it runs in production:
 // its own process (built), real HTTP to it and from it to the fake Meta, real Redis. The process's
@@ -65,7 +66,7 @@ describe("GET /v1/channels/whatsapp/{channelId}/media/{mediaId}", () => {
         (res) => res.ok,
         () => false,
       );
-    });
+    }, 30_000);
     const put = await api("PUT", `/v1/channels/whatsapp/${PHONE}`, { accessToken: TOKEN });
     expect(put.status).toBe(201);
   }, 300_000);
@@ -172,7 +173,7 @@ describe("GET /v1/channels/whatsapp/{channelId}/media/{mediaId}", () => {
     while (read < 2 * MIB) read += (await reader.read()).value?.length ?? 0;
     abort.abort();
     const download = sim.mediaDownloads.find((d) => d.mediaId === file.id);
-    await waitFor(() => Promise.resolve(download?.aborted === true));
+    await waitFor(() => download?.aborted === true, 30_000);
     expect(download?.bytes).toBeLessThan(file.size);
   });
 
@@ -196,12 +197,4 @@ async function errorOf(res: Response): Promise<{ code: string; details?: unknown
 function rssOf(child: ChildProcess): number {
   const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((done) => setTimeout(done, 50));
-  }
 }

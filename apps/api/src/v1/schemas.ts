@@ -17,11 +17,7 @@ import {
   senderActionBodySchema,
 } from "./message-schemas";
 
-export {
-  MAX_COMPONENT_DEPTH,
-  messageContentSchema,
-  senderActionBodySchema,
-} from "./message-schemas";
+export { MAX_COMPONENT_DEPTH, senderActionBodySchema } from "./message-schemas";
 
 // The /v1 schemas: they validate every request and are the source of /openapi.json.
 
@@ -56,7 +52,7 @@ export const messageParamsSchema = z.object({
     .describe("The id POST /v1/messages returned"),
 });
 
-export const pacingSchema = z
+const pacingSchema = z
   .object({
     perSecond: z
       .number()
@@ -148,8 +144,6 @@ export const messageBodySchema = z
   .strict()
   .superRefine(refinePlatformLimits)
   .meta({ examples: MESSAGE_EXAMPLES });
-
-export type MessageBody = z.infer<typeof messageBodySchema>;
 
 // --- responses ---
 

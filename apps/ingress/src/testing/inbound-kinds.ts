@@ -3,7 +3,7 @@
 // byte for byte, and the window afterwards.
 import type { EventType, Platform, RelayEvent } from "@meta-relay/core";
 import { createSimCustomers, metaJson, type SimCustomers, type SimPost } from "@meta-relay/testkit";
-import { NEW_SECRET, startTestIngress, waitFor, type TestIngress } from "../test-support";
+import { NEW_SECRET, startTestIngress, waitFor, type TestIngress } from "./index";
 
 export interface KindHarness {
   t: TestIngress;
@@ -77,11 +77,7 @@ export async function expectKind(
 }
 
 /** The customer's only event of this type, once the events queue has it. */
-export async function eventOf(
-  t: TestIngress,
-  userId: string,
-  type: EventType,
-): Promise<RelayEvent> {
+async function eventOf(t: TestIngress, userId: string, type: EventType): Promise<RelayEvent> {
   const found = await eventsOf(t, userId, type, 1);
   if (found.length !== 1) throw new Error(`${found.length} ${type} events for ${userId}`);
   return found[0] as RelayEvent;
@@ -106,7 +102,7 @@ export async function eventsOf(
 }
 
 /** The one customer item of a posted webhook: Meta's `messaging`/`standby` item or WhatsApp message. */
-export function itemOf(body: string, platform: Platform): unknown {
+function itemOf(body: string, platform: Platform): unknown {
   const payload = JSON.parse(body) as {
     entry: {
       messaging?: unknown[];

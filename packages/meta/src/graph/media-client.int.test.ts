@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { startMetaSimulator, type MetaSimulator } from "@meta-relay/testkit";
+import { waitFor } from "@meta-relay/testkit/testing";
 import { createMediaClient, type MediaClientOptions } from "./media-client";
 import { MediaMetaError, MediaNotFoundError, MediaTooLargeError } from "./media-errors";
 
@@ -83,15 +84,7 @@ describe("createMediaClient against the Meta simulator", () => {
       if (read > 1024 * 1024) break; // leaving the loop destroys the stream
     }
     const record = sim.mediaDownloads.find((d) => d.mediaId === file.id);
-    await waitUntil(() => record?.aborted === true);
+    await waitFor(() => record?.aborted === true, 5_000, "the download to be aborted", 20);
     expect(record?.bytes).toBeLessThan(file.size);
   });
 });
-
-async function waitUntil(check: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -207,7 +207,7 @@ const KNOWN_MESSAGES: Record<number, string> = {
 };
 
 /** Meta's HTTP status for a code: 429 for WhatsApp throttling, 5xx for its transient errors. */
-export function defaultStatusFor(code: number): number {
+function defaultStatusFor(code: number): number {
   if (code === 130429 || code === 131056 || code === 131048) return 429;
   if (code === 131000) return 500;
   if (code === 1 || code === 2 || code === 131016 || code === 133004) return 503;

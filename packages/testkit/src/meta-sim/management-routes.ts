@@ -20,7 +20,7 @@ export interface ManagementState {
 }
 
 /** The page fields Meta lets an app subscribe to (those the relay may ask for, and a few more). */
-export const PAGE_FIELDS = new Set([
+const PAGE_FIELDS = new Set([
   "messages",
   "messaging_postbacks",
   "messaging_optins",
@@ -123,7 +123,7 @@ function pageFieldsError(fields: string[] | undefined): GraphError | undefined {
 }
 
 /** The object the token may act on, or Meta's refusal: a bad token, or an id it may not read. */
-export function authorize(
+function authorize(
   state: { channels: ChannelRegistry },
   id: string,
   credentials: Credentials,

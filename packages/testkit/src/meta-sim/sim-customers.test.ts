@@ -5,6 +5,7 @@ import express from "express";
 import { createSimCustomers, type SimCustomers } from "./sim-customers";
 import { startMetaSimulator } from "./simulator";
 import type { MetaSimulator } from "./types";
+import { waitFor } from "../testing";
 
 const SECRET = "app-secret";
 const HOUR = 3_600_000;
@@ -88,14 +89,6 @@ const whatsapp = (userId: string, bsuid?: string) => ({
   userId,
   ...(bsuid && { bsuid }),
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe("simulated customers: webhooks to the ingress", () => {
   let sim: MetaSimulator;
@@ -514,7 +507,7 @@ describe("simulated customers: automatic follow-ups", () => {
       await customers.message(whatsapp("15550002222"), { atMs: Date.now() - 25 * HOUR });
       const answer = await graphSend(sim, PHONE, waText("15550002222"));
       expect(answer.status).toBe(200);
-      await waitFor(() => receiver.payloads.length === 2);
+      await waitFor(() => receiver.payloads.length === 2, 10_000);
       const status = receiver.payloads[1].entry[0].changes[0].value.statuses[0];
       expect(status).toMatchObject({
         id: answer.body.messages[0].id,

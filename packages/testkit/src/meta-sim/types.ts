@@ -38,7 +38,7 @@ export interface SimChannel {
 }
 
 /** A message template as Meta's template review left it. */
-export interface SimTemplate {
+interface SimTemplate {
   name: string;
   /** e.g. en_US. */
   language: string;

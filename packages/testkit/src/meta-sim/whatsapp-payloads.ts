@@ -179,7 +179,7 @@ function mimeTypeOf(type: string): string {
   return types[type] ?? "application/pdf";
 }
 
-export function whatsappStatuses(event: ResolvedEvent): object[] {
+function whatsappStatuses(event: ResolvedEvent): object[] {
   if (event.kind === "status") return [statusItem(event, event.id, event.status, event.errors)];
   if (event.kind === "delivered" || event.kind === "read") {
     return event.ids.map((id) => statusItem(event, id, event.kind));

@@ -86,7 +86,7 @@ export const brokenTimestamp = fc.constantFrom<unknown>(
 );
 
 /** A placeholder the serialiser swaps for `depth` levels of nesting (JSON.stringify would overflow). */
-export interface DeepPlaceholder {
+interface DeepPlaceholder {
   token: string;
   depth: number;
   shape: "array" | "object";

@@ -11,7 +11,7 @@ import {
 } from "./whatsapp-items";
 
 /** A window write the webhook must make (one per customer id of a well-formed action). */
-export interface WindowWrite {
+interface WindowWrite {
   platform: Platform;
   channelId: string;
   userId: string;
@@ -27,7 +27,7 @@ export interface WebhookCase {
 }
 
 const MAX_BYTES = 3 * 1024 * 1024;
-export const FUZZ_CHANNELS = {
+const FUZZ_CHANNELS = {
   messenger: ["fzpage1", "fzpage2"],
   instagram: ["fzig1"],
   whatsapp: ["fzwa1", "fzwa2"],
@@ -267,7 +267,7 @@ export function webhookCase(marker: string): fc.Arbitrary<WebhookCase> {
 const caseArbitraries = new Map<string, fc.Arbitrary<WebhookCase>>();
 
 /** What the ingress must answer, from the bytes alone: 413, 400 (not JSON, not an envelope) or 200. */
-export function expectedStatus(raw: string | Buffer): 200 | 400 | 413 {
+function expectedStatus(raw: string | Buffer): 200 | 400 | 413 {
   if (Buffer.byteLength(raw) > MAX_BYTES) return 413;
   let value: unknown;
   try {

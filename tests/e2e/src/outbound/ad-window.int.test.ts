@@ -1,5 +1,5 @@
 import type { ConversationRef } from "@meta-relay/core";
-import { startHarness, waitFor, type Harness } from "./outbound-harness";
+import { startHarness, waitFor, type Harness } from "../testing/outbound-harness";
 
 // Meta's ad window through the whole relay: a customer's first message after a click-to-Messenger
 // or click-to-Direct ad arrives as a signed webhook with `referral.source: "ADS"`; a bot replies

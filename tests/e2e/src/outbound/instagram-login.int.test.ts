@@ -1,5 +1,5 @@
 import { DAY_MS } from "@meta-relay/core";
-import { startHarness, waitFor, type Harness } from "./outbound-harness";
+import { startHarness, waitFor, type Harness } from "../testing/outbound-harness";
 
 // product.md 4.3: an Instagram account connected with Instagram Login has no page. Its replies go
 // to the Instagram host with a Bearer token, and the watchdog refreshes its token before it expires.

@@ -6,7 +6,7 @@ import {
   type SimWebhookEvent,
 } from "@meta-relay/testkit";
 import type { Cluster } from "ioredis";
-import { startHarness, type Harness } from "../e2e/outbound-harness";
+import { startHarness, type Harness } from "../testing/outbound-harness";
 import {
   buildRelay,
   crossSlotErrors,
@@ -17,7 +17,7 @@ import {
   waitFor,
   type EventsReceiver,
   type WorkerProcess,
-} from "./worker-processes";
+} from "../testing/worker-processes";
 
 // The whole product on a real 3-master Redis Cluster: the ingress and the API in this process, two
 // worker processes started from the build, the fake Meta as Graph API. REDIS_URL points at a port

@@ -1,5 +1,5 @@
 import type { Platform } from "@meta-relay/core";
-import { startHarness, type Harness } from "./outbound-harness";
+import { startHarness, type Harness } from "../testing/outbound-harness";
 
 // Every cell of product.md's decision table, through POST /v1/messages → worker → fake Graph API,
 // for every free-form kind a platform carries (each decided exactly as text), plus templates.

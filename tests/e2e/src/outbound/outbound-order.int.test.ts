@@ -1,4 +1,4 @@
-import { startHarness, type Harness } from "./outbound-harness";
+import { startHarness, type Harness } from "../testing/outbound-harness";
 
 // Per-conversation FIFO on one outbound queue: 5 conversations × 20 replies enqueued at once, ten
 // conversations drained in parallel, a fake Meta that is slow at random and fails 20 % of sends.

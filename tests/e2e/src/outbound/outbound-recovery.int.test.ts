@@ -1,7 +1,7 @@
 import { createLogger } from "@meta-relay/observability";
 import { createDrainStore, DEFAULT_PACING } from "@meta-relay/store";
 import { startOutboundProcessor } from "@meta-relay/worker";
-import { startHarness, TEST_RETRY, type Harness } from "./outbound-harness";
+import { startHarness, TEST_RETRY, type Harness } from "../testing/outbound-harness";
 
 // The states a crash leaves behind, resumed by a fresh worker: an answer recorded but the reply not
 // yet out of its mailbox (never sent again), and a call made with no answer recorded (sent again,

@@ -1,6 +1,6 @@
 import { createLogger } from "@meta-relay/observability";
 import { startOutboundProcessor } from "@meta-relay/worker";
-import { startHarness, TEST_RETRY, waitFor, type Harness } from "./outbound-harness";
+import { startHarness, TEST_RETRY, waitFor, type Harness } from "../testing/outbound-harness";
 
 describe("outbound processor shutdown", () => {
   let h: Harness;

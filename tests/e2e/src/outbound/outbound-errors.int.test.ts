@@ -1,5 +1,5 @@
 import type { FaultRule } from "@meta-relay/testkit";
-import { startHarness, type Harness } from "./outbound-harness";
+import { startHarness, type Harness } from "../testing/outbound-harness";
 
 // product.md's "Meta's refusals and retries", one conversation per case, against Meta's real error
 // bodies from the fake Graph API. GRAPH_MAX_ATTEMPTS is the default 6; backoff is shortened.

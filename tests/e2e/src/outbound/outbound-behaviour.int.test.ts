@@ -1,4 +1,4 @@
-import { startHarness, waitFor, type Harness } from "./outbound-harness";
+import { startHarness, waitFor, type Harness } from "../testing/outbound-harness";
 
 const HOUR = 3_600_000;
 

@@ -30,6 +30,7 @@ import {
   type SimChannel,
   type SimCustomers,
 } from "@meta-relay/testkit";
+import { sleep, waitFor } from "@meta-relay/testkit/testing";
 import {
   startChannelsProcessor,
   startOutboundProcessor,
@@ -42,7 +43,7 @@ import { Queue } from "bullmq";
 // What the end-to-end outbound tests share: the fake Meta, the API and the outbound processor in this
 // process, against the test Redis under a fresh prefix.
 
-export const API_KEY = "key-e2e-aaaaaaaaaaaa";
+const API_KEY = "key-e2e-aaaaaaaaaaaa";
 export const TEST_RETRY = { baseMs: 30, maxMs: 200 };
 const APP_SECRET = "app-secret-e2e";
 
@@ -263,19 +264,4 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Polls `check` until it returns true or the time is up. */
-export async function waitFor(
-  check: () => boolean | Promise<boolean>,
-  timeoutMs: number,
-  what: string,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
+export { sleep, waitFor };

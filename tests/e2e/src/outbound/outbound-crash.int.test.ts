@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { sleep, startHarness, waitFor, type Harness } from "./outbound-harness";
+import { sleep, startHarness, waitFor, type Harness } from "../testing/outbound-harness";
 
 // A worker process killed with SIGKILL in the middle of 500 replies: another worker resumes its
 // conversations; every reply ends sent or failed, none is lost, and duplicates are counted.

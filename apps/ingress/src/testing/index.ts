@@ -18,9 +18,10 @@ import {
   type RedisClient,
 } from "@meta-relay/store";
 import { scanKeys, testRedisEnv, uniquePrefix } from "@meta-relay/testkit";
+import { ignoringErrors, waitFor as pollFor } from "@meta-relay/testkit/testing";
 import { type Queue } from "bullmq";
-import { startIngress, type RunningIngress } from "./ingress";
-import type { StatusSink } from "./status-sink";
+import { startIngress, type RunningIngress } from "../ingress";
+import type { StatusSink } from "../status-sink";
 
 export const OLD_SECRET = "old-app-secret";
 export const NEW_SECRET = "new-app-secret";
@@ -136,66 +137,16 @@ export function postWebhook(base: string, body: unknown, options: PostOptions = 
   return fetch(`${base}/webhooks/meta`, { method: "POST", headers, body: raw });
 }
 
-/** Polls `check` until it returns true or `timeoutMs` passes. */
-export async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/** Polls `check` until it returns true or `timeoutMs` passes; a check that throws is "not yet". */
+export function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  return pollFor(ignoringErrors(check), timeoutMs, "the condition", 100);
 }
 
-// --- Meta's payloads ---
-
-type Messaging = Record<string, unknown>;
-
-/** A Messenger (`page`) or Instagram webhook of several entries. */
-export function messagingWebhook(
-  object: "page" | "instagram",
-  entries: { id: string; messaging?: Messaging[]; standby?: Messaging[] }[],
-) {
-  return { object, entry: entries.map((e) => ({ time: Date.now(), ...e })) };
-}
-
-/** A customer's item: the customer is the sender, the page or account the recipient. */
-export function fromCustomer(
-  channelId: string,
-  userId: string,
-  timestamp: number,
-  body: Messaging,
-) {
-  return { sender: { id: userId }, recipient: { id: channelId }, timestamp, ...body };
-}
-
-/** The page's own item (an echo): the page is the sender. */
-export function fromPage(channelId: string, userId: string, timestamp: number, body: Messaging) {
-  return { sender: { id: channelId }, recipient: { id: userId }, timestamp, ...body };
-}
-
-/** A WhatsApp webhook with one `messages` change of one phone number. */
-export function whatsappWebhook(phoneNumberId: string, value: Record<string, unknown>) {
-  return {
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "102290129340398",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "15550783881", phone_number_id: phoneNumberId },
-              ...value,
-            },
-          },
-        ],
-      },
-    ],
-  };
-}
-
-/** A WhatsApp text message; `atMs` is turned into Meta's seconds-as-a-string. */
-export function whatsappText(from: string, id: string, atMs: number, body = "hello") {
-  return { from, id, timestamp: String(Math.floor(atMs / 1000)), type: "text", text: { body } };
-}
+// Builders of Meta's payloads: they live in @meta-relay/testkit/testing, for any workspace's tests.
+export {
+  fromCustomer,
+  fromPage,
+  messagingWebhook,
+  whatsappText,
+  whatsappWebhook,
+} from "@meta-relay/testkit/testing";

@@ -1,6 +1,6 @@
 import type { ConversationRef } from "@meta-relay/core";
 import { openQueue, OUTBOUND_QUEUE } from "@meta-relay/queues";
-import { startHarness, type Harness } from "../e2e/outbound-harness";
+import { startHarness, type Harness } from "../testing/outbound-harness";
 import {
   buildRelay,
   killAll,
@@ -8,7 +8,7 @@ import {
   startWorkerProcess,
   waitFor,
   type WorkerProcess,
-} from "./worker-processes";
+} from "../testing/worker-processes";
 
 // Two worker processes on one Redis, started from the build as `npm start` runs them: both take
 // conversations from the one outbound queue, each conversation still leaves in order, and a paced

@@ -1,6 +1,4 @@
-// What the integration tests of event delivery share: a receiver, sample events, polling.
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+// What the integration tests of event delivery share: a receiver, configs, sample events.
 import { loadConfig, type RelayConfig } from "@meta-relay/config";
 import {
   CHANNEL_EVENT_TYPES,
@@ -12,90 +10,20 @@ import type { RelayMetrics } from "@meta-relay/observability";
 import { EventPublisher, EVENTS_QUEUE, openQueue, verifyEventSignature } from "@meta-relay/queues";
 import { closeRedis, createRedis } from "@meta-relay/store";
 import { testRedisEnv, uniquePrefix } from "@meta-relay/testkit";
+import {
+  startEventsReceiver,
+  waitFor,
+  type EventsReceiver,
+  type ReceivedRequest,
+} from "@meta-relay/testkit/testing";
 import { type Queue } from "bullmq";
 
-/** One POST as the agent platform saw it. */
-export interface ReceivedRequest {
-  rawBody: Buffer;
-  headers: IncomingHttpHeaders;
-  method: string;
-  /** The parsed envelope (tests check the signature over `rawBody`, not over this). */
-  event: { id: string; type: string; occurredAt: string; data: Record<string, unknown> };
-  at: number;
+/** A receiver holding the tests' events secret (see @meta-relay/testkit/testing). */
+export function startTestReceiver(): Promise<EventsReceiver> {
+  return startEventsReceiver(TEST_EVENTS_SECRET);
 }
 
-/** How the receiver answers: a status (with headers, after `delayMs`), or nothing for `hangMs`. */
-export type ReceiverAnswer =
-  { status: number; headers?: Record<string, string>; delayMs?: number } | { hangMs: number };
-
-/** A loopback HTTP server playing the agent platform; it can go down and come back on its port. */
-export interface TestReceiver {
-  url: string;
-  requests: ReceivedRequest[];
-  /** Decides each answer; `nth` counts the requests for that event id, from 1. */
-  answer: (request: ReceivedRequest, nth: number) => ReceiverAnswer;
-  up(): Promise<void>;
-  down(): Promise<void>;
-}
-
-/** Binds port 0 once to learn a free port, then serves on it whenever `up()` is called. */
-export async function startTestReceiver(): Promise<TestReceiver> {
-  let server: Server | null = null;
-  let port = 0;
-  const perId = new Map<string, number>();
-  const receiver: TestReceiver = {
-    url: "",
-    requests: [],
-    answer: () => ({ status: 200 }),
-    async up() {
-      server = await listen(receiver, perId, port);
-    },
-    async down() {
-      const current = server;
-      server = null;
-      if (!current) return;
-      current.closeAllConnections();
-      await new Promise<void>((resolve) => current.close(() => resolve()));
-    },
-  };
-  await receiver.up();
-  // The first `up()` binds port 0; later ones come back on the port it got.
-  port = ((server as Server | null)?.address() as AddressInfo).port;
-  receiver.url = `http://127.0.0.1:${port}/relay-events`;
-  return receiver;
-}
-
-function listen(receiver: TestReceiver, perId: Map<string, number>, port: number): Promise<Server> {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const rawBody = Buffer.concat(chunks);
-      const request: ReceivedRequest = {
-        rawBody,
-        headers: req.headers,
-        method: req.method ?? "",
-        event: JSON.parse(rawBody.toString("utf8")) as ReceivedRequest["event"],
-        at: Date.now(),
-      };
-      receiver.requests.push(request);
-      const nth = (perId.get(request.event.id) ?? 0) + 1;
-      perId.set(request.event.id, nth);
-      const answer = receiver.answer(request, nth);
-      if ("hangMs" in answer) {
-        setTimeout(() => res.destroy(), answer.hangMs).unref();
-        return;
-      }
-      const reply = () => res.writeHead(answer.status, answer.headers ?? {}).end("{}");
-      if (answer.delayMs) setTimeout(reply, answer.delayMs).unref();
-      else reply();
-    });
-  });
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve(server));
-  });
-}
+export type { EventsReceiver as TestReceiver, ReceivedRequest };
 
 /** The channel's status after each `channel.*` event of the samples. */
 const STATUS_AFTER = {
@@ -152,18 +80,7 @@ export function openEventsQueue(config: RelayConfig): EventsQueue {
   };
 }
 
-/** Polls `condition` until it holds; fails with `label` after `timeoutMs`. */
-export async function waitFor(
-  label: string,
-  condition: () => boolean | Promise<boolean>,
-  timeoutMs = 20_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+export { waitFor };
 
 /** The value of relay_events_total{type,outcome}. */
 export async function eventCount(

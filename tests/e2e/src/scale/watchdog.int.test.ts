@@ -1,5 +1,5 @@
 import type { SimCall } from "@meta-relay/testkit";
-import { startHarness, type Harness } from "../e2e/outbound-harness";
+import { startHarness, type Harness } from "../testing/outbound-harness";
 import {
   buildRelay,
   killAll,
@@ -9,7 +9,7 @@ import {
   waitFor,
   type EventsReceiver,
   type WorkerProcess,
-} from "./worker-processes";
+} from "../testing/worker-processes";
 
 // product.md 4.3, "Subscription watchdog", with two worker processes started from the build as
 // `npm start` runs them: Meta drops the app's subscription of a page (as it does after an hour of

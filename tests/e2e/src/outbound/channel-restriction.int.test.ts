@@ -1,5 +1,5 @@
 import type { ConversationRef } from "@meta-relay/core";
-import { startHarness, waitFor, type Harness, type MessageView } from "./outbound-harness";
+import { startHarness, waitFor, type Harness, type MessageView } from "../testing/outbound-harness";
 
 // product.md 4.3, "Restricted": Meta restricts a page (a policy-enforcement webhook, or error
 // 10/1893063 on a send) and the relay sends nothing more into it until the restriction lifts.

@@ -1,7 +1,7 @@
 import type { Platform } from "@meta-relay/core";
 import { queuePrefix } from "@meta-relay/queues";
 import { Queue } from "bullmq";
-import { startHarness, type Harness, type Json } from "./outbound-harness";
+import { startHarness, type Harness, type Json } from "../testing/outbound-harness";
 
 // Every kind of product.md §4.2 on every platform that carries it: POST /v1/messages → worker →
 // fake Graph API, asserting the exact body Meta received, the record and the message.sent event.

@@ -1,11 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
-import type { RelayEvent } from "@meta-relay/core";
-import { verifyEventSignature } from "@meta-relay/queues";
 import { freePort } from "@meta-relay/testkit";
+import type { RelayEvent } from "@meta-relay/core";
+import {
+  sleep,
+  startEventsReceiver as startReceiver,
+  waitFor,
+  type EventsReceiver as Receiver,
+} from "@meta-relay/testkit/testing";
 
 // What the scale-out tests share: worker processes started from the build, as `npm start` runs them
 // in production, with their output kept for assertions and their metrics read over HTTP.
@@ -92,45 +95,6 @@ export async function killAll(workers: WorkerProcess[]): Promise<void> {
   }
 }
 
-export interface EventsReceiver {
-  /** Use as EVENTS_WEBHOOK_URL. */
-  url: string;
-  /** Every event received with a valid signature, in arrival order (retries included). */
-  events: RelayEvent[];
-  /** Requests whose X-Relay-Signature did not verify. */
-  unsigned: number;
-  close(): Promise<void>;
-}
-
-/** The agent platform's side: takes every event with 200 and keeps the signed ones. */
-export async function startEventsReceiver(secret: string): Promise<EventsReceiver> {
-  const receiver = { events: [] as RelayEvent[], unsigned: 0 };
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const raw = Buffer.concat(chunks);
-      const signature = req.headers["x-relay-signature"];
-      if (verifyEventSignature(raw, typeof signature === "string" ? signature : null, secret)) {
-        receiver.events.push(JSON.parse(raw.toString("utf8")) as RelayEvent);
-      } else {
-        receiver.unsigned += 1;
-      }
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const { port } = server.address() as AddressInfo;
-  return Object.assign(receiver, {
-    url: `http://127.0.0.1:${port}/events`,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  });
-}
-
 function sentIn(metrics: string): number {
   let sum = 0;
   for (const line of metrics.split("\n")) {
@@ -141,11 +105,6 @@ function sentIn(metrics: string): number {
   return sum;
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Polls `check` until it returns true; fails with `what` after `timeoutMs`. */
 /**
  * The workers' sent counts once they add up to `atLeast`, or as they are after `timeoutMs`. A worker
  * counts a send after it settled it in Redis, a moment after Meta answered it.
@@ -163,19 +122,6 @@ export async function sentCounts(
   }
 }
 
-export async function waitFor(
-  check: () => boolean | Promise<boolean>,
-  timeoutMs: number,
-  what: string,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
 /** Lines of any output that report a command touching keys of more than one slot. */
 export function crossSlotErrors(output: readonly string[]): string[] {
   return output
@@ -183,3 +129,12 @@ export function crossSlotErrors(output: readonly string[]): string[] {
     .split("\n")
     .filter((line) => /CROSSSLOT|non local key|do not hash to the same slot/i.test(line));
 }
+
+/** The agent platform's side: takes every event with 200 and keeps the signed ones. */
+export type EventsReceiver = Receiver<RelayEvent>;
+
+export function startEventsReceiver(secret: string): Promise<EventsReceiver> {
+  return startReceiver<RelayEvent>(secret);
+}
+
+export { sleep, waitFor };

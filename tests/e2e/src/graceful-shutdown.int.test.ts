@@ -10,6 +10,7 @@ import {
   uniquePrefix,
   type MetaSimulator,
 } from "@meta-relay/testkit";
+import { waitFor } from "@meta-relay/testkit/testing";
 
 const ROOT = resolve(__dirname, "../../..");
 const MAIN = join(ROOT, "apps/relay/dist/main.js");
@@ -42,15 +43,6 @@ function startChild(env: Record<string, string>): RelayChild {
       child.once("exit", (code, signal) => resolveExit({ code, signal, at: Date.now() })),
   );
   return { child, output, exited };
-}
-
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 async function waitHealthy(port: number, child: RelayChild): Promise<void> {

@@ -1,4 +1,4 @@
-import { startHarness, type Harness } from "./outbound-harness";
+import { startHarness, type Harness } from "../testing/outbound-harness";
 
 // Sender actions: POST /v1/conversations/{platform}/{channelId}/{userId}/actions goes to Meta at
 // once (not through the reply queue) inside the window, and is refused with 409 outside it.

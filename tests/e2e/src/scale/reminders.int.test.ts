@@ -1,6 +1,6 @@
 import type { RelayEvent, WindowExpiringData } from "@meta-relay/core";
 import type { SimWebhookEvent } from "@meta-relay/testkit";
-import { startHarness, type Harness } from "../e2e/outbound-harness";
+import { startHarness, type Harness } from "../testing/outbound-harness";
 import {
   buildRelay,
   crossSlotErrors,
@@ -10,7 +10,7 @@ import {
   waitFor,
   type EventsReceiver,
   type WorkerProcess,
-} from "./worker-processes";
+} from "../testing/worker-processes";
 
 // `conversation.window_expiring` end to end: customers write through signed webhooks to the
 // ingress, two worker processes started from the build sweep the reminders and deliver them to an
