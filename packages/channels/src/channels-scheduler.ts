@@ -1,7 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { HOUR_MS } from "@meta-relay/core";
 import type { Logger } from "@meta-relay/observability";
-import { CHANNELS_QUEUE, queuePrefix } from "@meta-relay/queues";
+import {
+  CHANNELS_JOB_OPTIONS,
+  CHANNELS_QUEUE,
+  CHANNELS_WORKER_SETTINGS,
+  queuePrefix,
+} from "@meta-relay/queues";
 import type { RedisClient } from "@meta-relay/store";
 import { Queue, Worker } from "bullmq";
 
@@ -46,7 +51,7 @@ export async function startChannelsScheduler(
     {
       name: WATCHDOG_JOB_NAME,
       data: {},
-      opts: { removeOnComplete: { count: 50 }, removeOnFail: { count: 50 }, attempts: 1 },
+      opts: CHANNELS_JOB_OPTIONS,
     },
   );
   const worker = new Worker(
@@ -55,13 +60,7 @@ export async function startChannelsScheduler(
       if (job.name !== WATCHDOG_JOB_NAME) return;
       await exclusively(options, lockKey, Math.max(options.periodMs, 60_000));
     },
-    {
-      connection: options.connection,
-      prefix,
-      concurrency: 1,
-      removeOnComplete: { count: 50 },
-      removeOnFail: { count: 50 },
-    },
+    { ...CHANNELS_WORKER_SETTINGS, connection: options.connection, prefix },
   );
   worker.on("error", (err) => options.log.warn({ err }, "channels worker error"));
   worker.on("failed", (_job, err) => options.log.warn({ err }, "channel watchdog pass failed"));

@@ -6,7 +6,14 @@ export {
   queuePrefix,
   type QueueName,
 } from "./names";
-export { QUEUE_CATALOG, EVENT_JOB_OPTIONS, queueDescription, type WorkerTuning } from "./catalog";
+export {
+  QUEUE_CATALOG,
+  EVENT_JOB_OPTIONS,
+  CHANNELS_JOB_OPTIONS,
+  CHANNELS_WORKER_SETTINGS,
+  queueDescription,
+  type WorkerTuning,
+} from "./catalog";
 export { openQueue, openWorker, type QueueAt } from "./open";
 export {
   drainJobSchema,

@@ -1,3 +1,4 @@
+import { EVENTS_QUEUE } from "@meta-relay/queues";
 import {
   createSimCustomers,
   startMetaSimulator,
@@ -198,7 +199,10 @@ describe("soak", () => {
           frontLagMs: metricValue(f, "relay_nodejs_eventloop_lag_p99_seconds") * 1000,
           workerLagMs: metricValue(w, "relay_nodejs_eventloop_lag_p99_seconds") * 1000,
           redis: await redis.usedMemory(),
-          eventsWaiting: metricValue(f, "relay_queue_jobs", { queue: "events", state: "waiting" }),
+          eventsWaiting: metricValue(f, "relay_queue_jobs", {
+            queue: EVENTS_QUEUE,
+            state: "waiting",
+          }),
         });
         if (!warm && warmedUp) warm = await measureFootprint(redis.client, d.prefix);
         if (durationMs - (Date.now() - started) < 10_000 && !last)

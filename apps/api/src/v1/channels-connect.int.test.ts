@@ -2,7 +2,7 @@ import { loadConfig } from "@meta-relay/config";
 import type { RelayEvent } from "@meta-relay/core";
 import { INSTAGRAM_LOGIN_WEBHOOK_FIELDS, PAGE_WEBHOOK_FIELDS } from "@meta-relay/meta";
 import { createLogger, createMetrics } from "@meta-relay/observability";
-import { queuePrefix } from "@meta-relay/queues";
+import { EVENTS_QUEUE, openQueue } from "@meta-relay/queues";
 import { createChannelStateStore, createKeys } from "@meta-relay/store";
 import {
   freePort,
@@ -12,7 +12,6 @@ import {
   uniquePrefix,
   type MetaSimulator,
 } from "@meta-relay/testkit";
-import { Queue } from "bullmq";
 import { startApi, type RunningApi } from "../api";
 
 // PUT /v1/channels/... checks the token with Meta and subscribes the app before anything is
@@ -52,7 +51,7 @@ async function call(base: string, method: string, path: string, body?: unknown) 
 describe("PUT /v1/channels: verify and subscribe with Meta", () => {
   const prefix = uniquePrefix();
   const redis = testRedisClient({ maxRetriesPerRequest: null });
-  const events = new Queue("events", { connection: redis, prefix: queuePrefix(prefix, "events") });
+  const events = openQueue(EVENTS_QUEUE, { connection: redis, keyPrefix: prefix });
   let sim: MetaSimulator;
   let api: RunningApi;
   let base = "";

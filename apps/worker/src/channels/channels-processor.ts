@@ -7,8 +7,7 @@ import {
   startChannelsScheduler,
   type RefreshPolicy,
 } from "@meta-relay/channels";
-import { EventPublisher, queuePrefix } from "@meta-relay/queues";
-import { Queue } from "bullmq";
+import { EVENTS_QUEUE, EventPublisher, openQueue } from "@meta-relay/queues";
 import type { RunningProcessor } from "../processor";
 import type { WorkerContext } from "../processor";
 import { channelSettings } from "./channel-settings";
@@ -31,11 +30,11 @@ export async function startChannelsProcessor(
 ): Promise<RunningProcessor> {
   const { config, metrics, redis } = context;
   const log = context.logger.child({ module: "channels" });
-  const eventsQueue = new Queue("events", {
+  const eventsQueue = openQueue(EVENTS_QUEUE, {
     connection: redis,
-    prefix: queuePrefix(config.redis.keyPrefix, "events"),
+    keyPrefix: config.redis.keyPrefix,
+    onError: (err) => log.warn({ err }, "events queue error"),
   });
-  eventsQueue.on("error", (err) => log.warn({ err }, "events queue error"));
   const services = createChannelServices(
     channelSettings(context, new EventPublisher(eventsQueue), log),
   );

@@ -1,7 +1,7 @@
 import type { RelayConfig } from "@meta-relay/config";
 import type { RelayEvent } from "@meta-relay/core";
 import { createLogger, createMetrics, type RelayMetrics } from "@meta-relay/observability";
-import { EVENT_JOB_OPTIONS, type EventPublisher } from "@meta-relay/queues";
+import { EVENT_JOB_OPTIONS, EVENTS_QUEUE, type EventPublisher } from "@meta-relay/queues";
 import { closeRedis, createRedis } from "@meta-relay/store";
 import { uniquePrefix } from "@meta-relay/testkit";
 import type { Queue } from "bullmq";
@@ -108,10 +108,12 @@ describe("events processor", () => {
       const counts = duration.values.filter((v) => v.metricName?.endsWith("_count"));
       expect(counts.reduce((sum, v) => sum + v.value, 0)).toBe(events.length);
       const activity = await metrics.workerLastActivity.get();
-      expect(activity.values.find((v) => v.labels.queue === "events")?.value).toBeGreaterThan(0);
+      expect(activity.values.find((v) => v.labels.queue === EVENTS_QUEUE)?.value).toBeGreaterThan(
+        0,
+      );
       const health = await fetch(`http://127.0.0.1:${worker.port}/healthz`);
       expect(health.status).toBe(200);
-      expect(worker.processors.map((p) => p.name)).toContain("events");
+      expect(worker.processors.map((p) => p.name)).toContain(EVENTS_QUEUE);
     } finally {
       await worker.close(5_000);
       await producer.close();

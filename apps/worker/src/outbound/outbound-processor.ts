@@ -42,7 +42,7 @@ export async function startOutboundProcessor(
   options: OutboundOptions = {},
 ): Promise<RunningProcessor> {
   const { config, metrics, redis } = context;
-  const log = context.logger.child({ module: "outbound" });
+  const log = context.logger.child({ module: OUTBOUND_QUEUE });
   const eventsQueue = openQueue(EVENTS_QUEUE, {
     connection: redis,
     keyPrefix: config.redis.keyPrefix,

@@ -1,6 +1,6 @@
 import type { Platform } from "@meta-relay/core";
-import { queuePrefix } from "@meta-relay/queues";
-import { Queue } from "bullmq";
+import { OUTBOUND_QUEUE, openQueue } from "@meta-relay/queues";
+import type { Queue } from "bullmq";
 import { startHarness, type Harness, type Json } from "../testing/outbound-harness";
 
 // Every kind of product.md §4.2 on every platform that carries it: POST /v1/messages → worker →
@@ -365,9 +365,9 @@ describe("every message kind, end to end", () => {
 
   beforeAll(async () => {
     h = await startHarness();
-    outbound = new Queue("outbound", {
+    outbound = openQueue(OUTBOUND_QUEUE, {
       connection: h.redis,
-      prefix: queuePrefix(h.env["RELAY_KEY_PREFIX"] ?? "", "outbound"),
+      keyPrefix: h.env["RELAY_KEY_PREFIX"] ?? "",
     });
     await h.channel({ platform: "messenger", channelId: "page-k", accessToken: "tok-page-k" });
     await h.channel({
