@@ -6,6 +6,7 @@ FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY packages/access/package.json packages/access/
+COPY packages/channels/package.json packages/channels/
 COPY packages/client/package.json packages/client/
 COPY packages/config/package.json packages/config/
 COPY packages/core/package.json packages/core/
@@ -23,6 +24,7 @@ COPY apps/ingress/package.json apps/ingress/
 COPY apps/relay/package.json apps/relay/
 COPY apps/worker/package.json apps/worker/
 COPY bench/package.json bench/
+COPY tests/e2e/package.json tests/e2e/
 COPY tests/reliability/package.json tests/reliability/
 RUN npm ci --no-audit --no-fund
 

@@ -126,8 +126,6 @@ export default tseslint.config(
       "**/*.rel.test.ts",
       "**/*.e2e.test.ts",
       "**/src/testing/**/*.ts",
-      "**/test-support.ts",
-      "apps/relay/src/e2e/**/*.ts",
       "tests/**/*.ts",
       "bench/src/**/*.ts",
       "packages/testkit/src/**/*.ts",

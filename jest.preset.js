@@ -7,12 +7,15 @@ const root = __dirname;
 
 function workspaceSourceMap() {
   const map = {};
-  for (const group of ["packages", "apps"]) {
+  for (const group of ["packages", "apps", "tests"]) {
     const dir = path.join(root, group);
     if (!fs.existsSync(dir)) continue;
     for (const name of fs.readdirSync(dir)) {
       const entry = path.join(dir, name, "src", "index.ts");
       if (fs.existsSync(entry)) map[`^@meta-relay/${name}$`] = entry;
+      // Test helpers: a separate entry, resolved to source because no build emits it.
+      const testing = path.join(dir, name, "src", "testing", "index.ts");
+      if (fs.existsSync(testing)) map[`^@meta-relay/${name}/testing$`] = testing;
     }
   }
   return map;

@@ -57,7 +57,7 @@ export async function openBenchRedis(externalUrl: string | undefined): Promise<B
 }
 
 /** Every key of the run: the product's `prefix:*` keys and BullMQ's `{prefix:queue}:*` keys. */
-export async function deleteByPrefix(client: Redis, prefix: string): Promise<number> {
+async function deleteByPrefix(client: Redis, prefix: string): Promise<number> {
   return (
     (await deleteByPattern(client, `${prefix}:*`)) + (await deleteByPattern(client, `{${prefix}:*`))
   );

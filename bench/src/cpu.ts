@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 
 /** CPU time (ms, user + system) a process has used so far; null where /proc is not available. */
-export function processCpuMs(pid: number): number | null {
+function processCpuMs(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     // Fields after the command name (which may contain spaces) start after the last ')'.

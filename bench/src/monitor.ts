@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 
 /** One command Redis executed, as MONITOR reports it. */
-export interface MonitoredCommand {
+interface MonitoredCommand {
   /** Lower-case command name. */
   name: string;
   args: string[];

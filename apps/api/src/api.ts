@@ -1,18 +1,17 @@
 import { cachedKeyLookup } from "@meta-relay/access";
+import { createChannelServices } from "@meta-relay/channels";
 import type { RelayConfig } from "@meta-relay/config";
 import { createHttpServer } from "@meta-relay/http";
-import { createGraphClient } from "@meta-relay/meta";
+import { createGraphClient, createMediaClient } from "@meta-relay/meta";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
 import { createOutbox } from "@meta-relay/outbound";
-import { openQueue, OUTBOUND_QUEUE } from "@meta-relay/queues";
+import { EventPublisher, EVENTS_QUEUE, openQueue, OUTBOUND_QUEUE } from "@meta-relay/queues";
 import {
   closeRedis,
   createApiKeyStore,
-  createChannelStore,
   createKeys,
   createMessageStore,
   createRedis,
-  createTokenCipher,
   isRedisReachable,
 } from "@meta-relay/store";
 import type { Express } from "express";
@@ -53,7 +52,25 @@ export async function startApi({ config, logger, metrics }: RoleDeps): Promise<R
     keyPrefix: config.redis.keyPrefix,
     onError: (err) => log.warn({ err }, "outbound queue error"),
   });
-  const channels = createChannelStore(redis, keys, createTokenCipher(config.encryptionKey));
+  const eventsQueue = openQueue(EVENTS_QUEUE, {
+    connection: redis,
+    keyPrefix: config.redis.keyPrefix,
+    onError: (err) => log.warn({ err }, "events queue error"),
+  });
+  const channelServices = createChannelServices({
+    redis,
+    keyPrefix: config.redis.keyPrefix,
+    encryptionKey: config.encryptionKey,
+    graph: {
+      url: config.meta.graphUrl,
+      instagramUrl: config.meta.instagramGraphUrl,
+      version: config.meta.graphVersion,
+      timeoutMs: config.meta.graphTimeoutMs,
+    },
+    events: new EventPublisher(eventsQueue),
+    log,
+  });
+  const { channels } = channelServices;
   const apiKeys = createApiKeyStore(redis, keys);
   http.app.use(
     "/v1",
@@ -63,6 +80,8 @@ export async function startApi({ config, logger, metrics }: RoleDeps): Promise<R
         redis,
         keys,
         channels,
+        channelClient: channelServices.client,
+        channelState: channelServices.state,
         outbox: createOutbox({
           channels,
           messages: createMessageStore(redis, keys, {
@@ -76,9 +95,17 @@ export async function startApi({ config, logger, metrics }: RoleDeps): Promise<R
         marginMs: config.windowMarginMs,
         graph: createGraphClient({
           graphUrl: config.meta.graphUrl,
+          instagramGraphUrl: config.meta.instagramGraphUrl,
           timeoutMs: config.meta.graphTimeoutMs,
         }),
         graphVersion: config.meta.graphVersion,
+        media: createMediaClient({
+          graphUrl: config.meta.graphUrl,
+          graphVersion: config.meta.graphVersion,
+          timeoutMs: config.meta.graphTimeoutMs,
+          maxBytes: config.api.mediaMaxBytes,
+        }),
+        metrics,
       },
       { apiKeys: config.api.keys, bodyLimitBytes: config.api.bodyLimitBytes },
     ),
@@ -100,6 +127,7 @@ export async function startApi({ config, logger, metrics }: RoleDeps): Promise<R
       await http.close(timeoutMs);
       await operations.close();
       await outboundQueue.close();
+      await eventsQueue.close();
       await closeRedis(redis);
     },
   };

@@ -94,6 +94,9 @@ async function assemble(
     META_APP_SECRET: secrets.appSecret,
     META_VERIFY_TOKEN: randomBytes(8).toString("hex"),
     META_GRAPH_URL: sim.graphUrl,
+    META_INSTAGRAM_GRAPH_URL: sim.instagramGraphUrl,
+    // The watchdog checks the channels' webhook subscriptions with the simulated Meta's app id.
+    META_APP_ID: sim.appId,
     // A simulated retryable error should end the demo in seconds, not after a minute of backoff.
     GRAPH_MAX_ATTEMPTS: options.simulateMetaError === null ? undefined : "3",
     RELAY_API_KEYS: secrets.apiKey,

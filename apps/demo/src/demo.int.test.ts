@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { readProcessEnv } from "@meta-relay/config";
 import { closeRedis, createRedis } from "@meta-relay/store";
 import { testRedisUrl } from "@meta-relay/testkit";
+import { waitFor } from "@meta-relay/testkit/testing";
 
 // `npm run demo -- --once` end to end: the built CLI as a child process, with an environment of its own.
 
@@ -52,14 +53,6 @@ function runDemo(args: string[], env: Record<string, string>): Promise<Run> {
   return startDemo(args, env).done;
 }
 
-async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /** The outcome lines of the scenario, as the plain-text (non-TTY) narration prints them. */
 const EXPECTED_OUTCOMES: RegExp[] = [
   /\[ok\] Ana writes on Messenger \(2 min ago\)\s+webhook 200 · message\.received/,
@@ -83,6 +76,13 @@ const EXPECTED_OUTCOMES: RegExp[] = [
   /\[ok\] bot → Hugo, text\s+refused · automated_reply_outside_window\n\s+"Not delivered: [^"]+"/,
   /\[ok\] agent → Hugo, text\s+delivered · status (sent|delivered|read) · MESSAGE_TAG \+ HUMAN_AGENT\n/,
   /\[ok\] reminder to the agents about Grace\s+conversation\.window_expiring · standard · (60|59) min left\n/,
+  /\[ok\] Carla sends a photo on WhatsApp \(now\)\s+webhook 200 · message\.received · message · opens the window · "This is how the box arrived" · image \(media \d+\) · from Carla · fetched through the relay: 240 kB, SHA-256 as Meta's\n/,
+  /\[ok\] Ana taps a quick reply on Messenger \(now\)\s+webhook 200 · message\.received · message · opens the window · "Track my order" · payload TRACK_ORDER\n/,
+  /\[ok\] Ben answers a story on Instagram \(now\)\s+webhook 200 · message\.received · message · opens the window · "Is this one in stock\?" · reply to a story\n/,
+  /\[ok\] Carla reacts on WhatsApp \(now\)\s+webhook 200 · message\.received · reaction · opens no window · react 👍 · from Carla\n/,
+  /\[ok\] Meta restricts the Messenger page \(policy block\)\s+webhook 200 · channel\.restricted/,
+  /\[ok\] agent → Ana, text\s+refused · channel_restricted\n\s+"Not delivered: Meta has restricted this page[^"]+"/,
+  /\[ok\] Meta lifts the restriction of the Messenger page \(policy unblock\)\s+webhook 200 · channel\.unrestricted/,
 ];
 
 function expectEveryOutcome(run: Run): void {
@@ -192,20 +192,25 @@ describe("npm run demo (the built CLI as a child process)", () => {
       const run = await runDemo(["--once", "--simulate-meta-error", "190"], childEnv());
       expect(run.code).toBe(1);
       expect(run.stdout).toContain("refuses every send with error 190");
-      // Every reply the rules let through is refused by Meta: the channel's token is "invalid".
-      const authFailures = run.stdout.match(
+      // Every reply the rules let through fails: Meta refuses the first of each channel (the
+      // token is "invalid"), which puts the channel in auth_failed, and its next replies fail at
+      // once, without asking Meta again (Hugo's agent reply of step 6 among them).
+      const authFailures = run.stdout.match(/\[!!\] .+refused · channel_auth_failed/g);
+      expect(authFailures).toHaveLength(8);
+      // The first reply of each channel, and the first after the page's restriction is lifted.
+      const refusedByMeta = run.stdout.match(
         /\[!!\] .+refused · channel_auth_failed \(Meta error 190\)/g,
       );
-      expect(authFailures).toHaveLength(7);
+      expect(refusedByMeta).toHaveLength(4);
       // The relay's own refusals do not depend on Meta, and Meta's rules were never broken.
       expect(run.stdout).toMatch(
         /\[ok\] bot → Dan, text\s+refused · automated_reply_outside_window/,
       );
       expect(run.stdout).toMatch(/\[ok\] agent → Finn, text\s+refused · no_customer_message/);
       expect(run.stdout).toContain("Meta's refusal count: 0");
-      // Nothing was answered: the worklist holds Dan and Ana too (7 refusals + the worklist).
+      // Nothing was answered: the worklist holds Dan and Ana too (8 refusals + the worklist).
       expect(run.stdout).toMatch(/\[!!\] worklist of Messenger page \d+\s+Hugo, Dan, Grace, Ana/);
-      expect(run.stdout).toContain("8 outcome(s) differed");
+      expect(run.stdout).toContain("9 outcome(s) differed");
       expect(run.stdout).toMatch(
         /step 2, agent → Dan, text: expected delivered · MESSAGE_TAG \+ HUMAN_AGENT, got refused · channel_auth_failed/,
       );

@@ -1,4 +1,5 @@
 import type {
+  ChannelEventData,
   MessageFailedData,
   MessageReceivedData,
   MessageSentData,
@@ -16,6 +17,13 @@ export class EventIndex {
   readonly received = new Map<string, MessageReceivedData>();
   /** By `channelId userId`: every reminder for that conversation, in arrival order. */
   readonly reminders = new Map<string, WindowExpiringData[]>();
+  /** `channel.*` events, by "type platform channelId", in arrival order. */
+  readonly channel = new Map<string, ChannelEventData[]>();
+
+  /** Key of `channel` for one channel and event type. */
+  static channelKey(type: string, platform: string, channelId: string): string {
+    return `${type} ${platform} ${channelId}`;
+  }
 
   /** Indexes what the receiver already has and everything it gets from now on. */
   static follow(receiver: EventsReceiver): { index: EventIndex; stop: () => void } {
@@ -47,9 +55,15 @@ export class EventIndex {
         this.reminders.set(key, [...(this.reminders.get(key) ?? []), data]);
         return;
       }
-      default:
+      default: {
+        if (event.type.startsWith("channel.")) {
+          const data = event.data as ChannelEventData;
+          const key = EventIndex.channelKey(event.type, data.platform, data.channelId);
+          this.channel.set(key, [...(this.channel.get(key) ?? []), data]);
+        }
         // Receipts: the message's status is read back through GET /v1/messages/{id}.
         return;
+      }
     }
   }
 }

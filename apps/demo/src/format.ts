@@ -1,6 +1,13 @@
 import type { Platform } from "@meta-relay/core";
 import type { Verdict } from "./outcome";
-import type { CustomerWrite, DemoReminder, DemoReply, DemoStep, DemoWorklist } from "./scenario";
+import type {
+  ChannelNotice,
+  CustomerWrite,
+  DemoReminder,
+  DemoReply,
+  DemoStep,
+  DemoWorklist,
+} from "./scenario";
 
 /** How text is dressed: colours and symbols on a terminal, plain ASCII marks in a log or a pipe. */
 export interface Style {
@@ -54,7 +61,22 @@ export function platformName(platform: Platform): string {
 
 export function writeLabel(write: CustomerWrite): string {
   const { customer } = write;
-  return `${customer.name} writes on ${platformName(customer.platform)} (${ago(write.ageMs)})`;
+  const verb = WRITE_VERBS[write.extra?.kind ?? "text"];
+  return `${customer.name} ${verb} on ${platformName(customer.platform)} (${ago(write.ageMs)})`;
+}
+
+const WRITE_VERBS: Record<NonNullable<CustomerWrite["extra"]>["kind"] | "text", string> = {
+  text: "writes",
+  photo: "sends a photo",
+  quickReply: "taps a quick reply",
+  storyReply: "answers a story",
+  reaction: "reacts",
+};
+
+export function noticeLabel(notice: ChannelNotice): string {
+  const { channel } = notice;
+  const what = notice.action === "block" ? "restricts" : "lifts the restriction of";
+  return `Meta ${what} the ${platformName(channel.platform)} page (policy ${notice.action})`;
 }
 
 export function replyLabel(reply: DemoReply): string {
@@ -71,7 +93,7 @@ export function worklistLabel(worklist: DemoWorklist): string {
 }
 
 /** "now", "2 min ago", "30 h ago". */
-export function ago(ms: number): string {
+function ago(ms: number): string {
   if (ms < 60_000) return "now";
   if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min ago`;
   return `${Math.round(ms / 3_600_000)} h ago`;

@@ -137,7 +137,9 @@ describe("judgeWrite", () => {
     userId: "u1",
     metaMessageId: "m_1",
     kind: "message" as const,
+    opensWindow: true,
     timestamp: "2026-01-01T00:00:00.000Z",
+    raw: {},
   };
 
   it("is settled once the ingress took the webhook and the event arrived", () => {
@@ -146,7 +148,7 @@ describe("judgeWrite", () => {
     expect(judgeWrite({ webhookStatus: 200, received })).toEqual({
       settled: true,
       ok: true,
-      summary: "webhook 200 · message.received",
+      summary: "webhook 200 · message.received · message · opens the window",
     });
   });
 

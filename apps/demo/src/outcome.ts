@@ -6,6 +6,7 @@ import type {
   MessagingType,
   WindowExpiringData,
 } from "@meta-relay/core";
+import { describeReceived } from "./received-format";
 import type { MessageView } from "./relay-client";
 
 /** What a reply should come to: accepted by Meta (sent the given way), or refused for a reason. */
@@ -85,13 +86,44 @@ function judgeDelivery(expect: Expectation, status: string, sent: MessageSentDat
   return ok ? { settled: true, ok, summary } : differs(summary, expect);
 }
 
+/** Meta's policy webhook as the ingress answered it, and the channel event it should cause. */
+export interface NoticeObservation {
+  webhookStatus: number | null;
+  /** The `channel.*` event expected: "channel.restricted" or "channel.unrestricted". */
+  expectedEvent: string;
+  /** Whether that event reached the agent platform. */
+  announced: boolean;
+}
+
+export function judgeNotice(obs: NoticeObservation, timedOut = false): Verdict {
+  if (obs.webhookStatus !== null && obs.webhookStatus !== 200) {
+    const summary = `ingress answered ${obs.webhookStatus}`;
+    return { settled: true, ok: false, summary, difference: `${summary}, expected 200` };
+  }
+  if (obs.webhookStatus === 200 && obs.announced) {
+    return { settled: true, ok: true, summary: `webhook 200 · ${obs.expectedEvent}` };
+  }
+  const summary = obs.webhookStatus === null ? "posting the webhook" : "webhook 200";
+  if (!timedOut) return { settled: false, ok: false, summary };
+  return {
+    settled: true,
+    ok: false,
+    summary: `${summary} (no ${obs.expectedEvent} event in time)`,
+    difference: `no ${obs.expectedEvent} event arrived`,
+  };
+}
+
 export function judgeWrite(obs: WriteObservation, timedOut = false): Verdict {
   if (obs.webhookStatus !== null && obs.webhookStatus !== 200) {
     const summary = `ingress answered ${obs.webhookStatus}`;
     return { settled: true, ok: false, summary, difference: `${summary}, expected 200` };
   }
   if (obs.webhookStatus === 200 && obs.received) {
-    return { settled: true, ok: true, summary: "webhook 200 · message.received" };
+    return {
+      settled: true,
+      ok: true,
+      summary: `webhook 200 · message.received · ${describeReceived(obs.received)}`,
+    };
   }
   const summary = obs.webhookStatus === null ? "posting the webhook" : "webhook 200";
   if (!timedOut) return { settled: false, ok: false, summary };

@@ -8,7 +8,7 @@ export interface Output {
 }
 
 /** A block of lines that is redrawn in place on a terminal as news arrives. */
-export interface LiveBlock {
+interface LiveBlock {
   refresh(): void;
   /** Draws the block a last time, in full, and leaves it on the screen. */
   done(): void;

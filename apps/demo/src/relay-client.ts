@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createClient } from "@meta-relay/client";
 import type {
   MessageContent,
@@ -17,14 +18,14 @@ export interface MessageView {
   failure?: MessageFailure;
 }
 
-export interface ChannelInput {
+interface ChannelInput {
   accessToken: string;
   humanAgent: boolean;
   name: string;
   pageId?: string;
 }
 
-export interface ReplyInput {
+interface ReplyInput {
   platform: Platform;
   channelId: string;
   recipientId: string;
@@ -40,6 +41,8 @@ export interface RelayClient {
   getMessage(id: string): Promise<MessageView>;
   /** GET /v1/channels/{platform}/{channelId}/conversations?state=unanswered: the user ids, in order. */
   unanswered(platform: Platform, channelId: string): Promise<string[]>;
+  /** GET /v1/channels/whatsapp/{channelId}/media/{mediaId}: the file's size and SHA-256. */
+  fetchMedia(channelId: string, mediaId: string): Promise<{ bytes: number; sha256: string }>;
 }
 
 /** Gives up on one API call after this long (the relay answers in milliseconds). */
@@ -100,8 +103,26 @@ export function createRelayClient(apiUrl: string, apiKey: string): RelayClient {
         params: { path: { platform, channelId }, query: { state: "unanswered", limit: 50 } },
         signal: signal(),
       });
-      const page = expectData(`GET /v1/channels/${platform}/${channelId}/conversations`, answer);
-      return page.conversations.map((c) => c.userId);
+      const path = `/v1/channels/${platform}/${channelId}/conversations?state=unanswered`;
+      return expectData(`GET ${path}`, answer).conversations.map((c) => c.userId);
+    },
+    async fetchMedia(channelId, mediaId) {
+      const path = `/v1/channels/whatsapp/${channelId}/media/${mediaId}`;
+      const res = await fetch(`${apiUrl}${path}`, {
+        headers: { authorization: `Bearer ${apiKey}` },
+        signal: signal(),
+      });
+      if (res.status !== 200 || !res.body) {
+        expectData(`GET ${path}`, { error: await res.text(), response: res });
+      }
+      // Hashed as it streams: the demo holds no more of the file than the relay does.
+      const hash = createHash("sha256");
+      let bytes = 0;
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        hash.update(chunk);
+        bytes += chunk.length;
+      }
+      return { bytes, sha256: hash.digest("hex") };
     },
   };
 }

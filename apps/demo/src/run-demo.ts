@@ -74,6 +74,7 @@ export async function playDemo(stack: DemoStack, display: Display): Promise<Demo
       {
         client: stack.client,
         customers: stack.customers,
+        sim: stack.sim,
         receiver: stack.receiver,
         events: index,
         display,

@@ -73,7 +73,17 @@ export interface CustomerWrite {
   customer: DemoCustomer;
   text: string;
   ageMs: number;
+  /** More than text: a photo, a quick reply, a story reply, or a reaction instead of a message. */
+  extra?: WriteExtra;
 }
+
+type WriteExtra =
+  /** A WhatsApp photo of this many bytes (`text` is its caption), fetched back through the API. */
+  | { kind: "photo"; bytes: number }
+  | { kind: "quickReply"; payload: string }
+  | { kind: "storyReply"; storyId: string }
+  /** A reaction to the relay's latest reply to this customer. */
+  | { kind: "reaction"; emoji: string };
 
 /** A reply through POST /v1/messages and the outcome product.md's decision table prescribes. */
 export interface DemoReply {
@@ -96,11 +106,21 @@ export interface DemoWorklist {
   expect: DemoCustomer[];
 }
 
+/** Meta's word about a page, posted as its signed `messaging_policy_enforcement` webhook. */
+export interface ChannelNotice {
+  channel: DemoChannel;
+  action: "block" | "unblock";
+  /** Meta's words (left out on unblock). */
+  reason?: string;
+}
+
 export interface DemoStep {
   number: number;
   title: string;
   /** What the step shows, in a sentence or two. */
   story: string;
+  /** Meta's news about a channel, posted before the customers write. */
+  notices?: ChannelNotice[];
   writes: CustomerWrite[];
   /** Read after the writes, before the replies. */
   worklist?: DemoWorklist;
@@ -117,7 +137,7 @@ const delivered = (messagingType: "RESPONSE" | "SERVICE" | "TEMPLATE"): Expectat
   messagingType,
 });
 
-/** The six steps of the demo, in order. */
+/** The nine steps of the demo, in order. */
 export const DEMO_SCENARIO: readonly DemoStep[] = [
   {
     number: 1,
@@ -249,5 +269,70 @@ export const DEMO_SCENARIO: readonly DemoStep[] = [
       },
     ],
     reminders: [{ customer: grace, window: "standard", minutesLeft: 60 }],
+  },
+  {
+    number: 7,
+    title: "Everything a customer sends reaches the agent",
+    story:
+      "A photo (its bytes fetched through the relay), a bot's quick reply with its payload, a story reply, and a WhatsApp reaction, which opens no window.",
+    writes: [
+      {
+        customer: carla,
+        text: "This is how the box arrived",
+        ageMs: 0,
+        extra: { kind: "photo", bytes: 240_000 },
+      },
+      {
+        customer: ana,
+        text: "Track my order",
+        ageMs: 0,
+        extra: { kind: "quickReply", payload: "TRACK_ORDER" },
+      },
+      {
+        customer: ben,
+        text: "Is this one in stock?",
+        ageMs: 0,
+        extra: { kind: "storyReply", storyId: "17900000000000001" },
+      },
+      { customer: carla, text: "👍", ageMs: 0, extra: { kind: "reaction", emoji: "👍" } },
+    ],
+    replies: [],
+  },
+  {
+    number: 8,
+    title: "Meta restricts the Messenger page: replies fail at once, nothing reaches Meta",
+    story:
+      "A policy-enforcement webhook (block) puts the page in restricted; sending into a restricted page is how a ban escalates.",
+    notices: [
+      {
+        channel: DEMO_CHANNELS.messenger,
+        action: "block",
+        reason: "The Page was restricted for repeated policy violations.",
+      },
+    ],
+    writes: [{ customer: ana, text: "Hello? Is anyone there?", ageMs: 0 }],
+    replies: [
+      {
+        customer: ana,
+        sender: AGENT,
+        message: { text: "Sorry for the wait, Ana!" },
+        expect: { outcome: "refused", reason: "channel_restricted" },
+      },
+    ],
+  },
+  {
+    number: 9,
+    title: "Meta lifts the restriction: the page sends again",
+    story: "The unblock webhook makes the page active again; the next reply is delivered.",
+    notices: [{ channel: DEMO_CHANNELS.messenger, action: "unblock" }],
+    writes: [],
+    replies: [
+      {
+        customer: ana,
+        sender: AGENT,
+        message: { text: "We are back, Ana: your parcel arrives tomorrow." },
+        expect: delivered("RESPONSE"),
+      },
+    ],
   },
 ];

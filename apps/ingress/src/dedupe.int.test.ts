@@ -1,4 +1,4 @@
-import type { RelayEvent } from "@meta-relay/core";
+import { DAY_MS, HOUR_MS, type RelayEvent } from "@meta-relay/core";
 import { EVENTS_QUEUE, queuePrefix } from "@meta-relay/queues";
 import { testRedisSettings } from "@meta-relay/testkit";
 import { Worker } from "bullmq";
@@ -10,7 +10,7 @@ import {
   whatsappWebhook,
   waitFor,
   type TestIngress,
-} from "./test-support";
+} from "./testing";
 
 const PAGE = "104512345678901";
 const PHONE_ID = "106540352242922";
@@ -47,18 +47,17 @@ const messengerPayload = messagingWebhook("page", [
   },
 ]);
 
+const whatsappMessage = {
+  from: "4915112345678",
+  from_user_id: "DE.1234",
+  id: "wamid.HBgLNDkxNTExMjM0NTY3OBUCABIYFjNFQjBCMDhEMTI",
+  timestamp: String(Math.floor(T / 1000)),
+  type: "text",
+  text: { body: "Hallo" },
+};
 const whatsappPayload = whatsappWebhook(PHONE_ID, {
   contacts: [{ profile: { name: "Lena" }, wa_id: "4915112345678", user_id: "DE.1234" }],
-  messages: [
-    {
-      from: "4915112345678",
-      from_user_id: "DE.1234",
-      id: "wamid.HBgLNDkxNTExMjM0NTY3OBUCABIYFjNFQjBCMDhEMTI",
-      timestamp: String(Math.floor(T / 1000)),
-      type: "text",
-      text: { body: "Hallo" },
-    },
-  ],
+  messages: [whatsappMessage],
 });
 
 type ReceivedEvent = RelayEvent<"message.received">;
@@ -108,9 +107,11 @@ describe("POST /webhooks/meta: one message.received per customer action", () => 
         userId: "psid-1",
         metaMessageId: "m_1",
         kind: "message",
+        opensWindow: true,
         text: "Where is my parcel?",
         attachments: [{ type: "image", url: "https://cdn.example/a.jpg" }],
         timestamp: T_ISO,
+        raw: messengerPayload.entry[0]?.messaging?.[0],
       },
     });
     const whatsapp = received.find((e) => e.data.platform === "whatsapp");
@@ -118,11 +119,27 @@ describe("POST /webhooks/meta: one message.received per customer action", () => 
       platform: "whatsapp",
       channelId: PHONE_ID,
       userId: "4915112345678",
+      userIds: ["4915112345678", "DE.1234"],
       metaMessageId: "wamid.HBgLNDkxNTExMjM0NTY3OBUCABIYFjNFQjBCMDhEMTI",
       kind: "message",
+      opensWindow: true,
       text: "Hallo",
+      profile: { name: "Lena" },
       timestamp: T_SECONDS_ISO,
+      raw: whatsappMessage,
     });
+  });
+
+  it("claims every event id for 8 days, so a redelivery within Meta's horizon adds none", async () => {
+    const received = await events();
+    for (const event of received) {
+      // BullMQ's deduplication key of the event: it outlives the job by far.
+      const ttl = await t.redis.pttl(
+        `${queuePrefix(t.config.redis.keyPrefix, EVENTS_QUEUE)}:${EVENTS_QUEUE}:de:${event.id}`,
+      );
+      expect(ttl).toBeGreaterThan(8 * DAY_MS - HOUR_MS);
+      expect(event.data.raw).toBeDefined();
+    }
   });
 
   it("records a WhatsApp customer under the phone number and the BSUID", async () => {

@@ -4,7 +4,7 @@ import { EVENTS_QUEUE, openQueue } from "@meta-relay/queues";
 import { closeRedis, createRedis, type RedisClient } from "@meta-relay/store";
 import { freePort, startRedisServer, uniquePrefix, type RedisServer } from "@meta-relay/testkit";
 import { EventsQueue } from "./events-queue";
-import { waitFor } from "./test-support";
+import { waitFor } from "./testing";
 
 function received(id: string): RelayEvent<"message.received"> {
   const at = new Date().toISOString();
@@ -19,6 +19,8 @@ function received(id: string): RelayEvent<"message.received"> {
       metaMessageId: id,
       kind: "message",
       timestamp: at,
+      opensWindow: true,
+      raw: {},
     },
   };
 }

@@ -1,4 +1,4 @@
-import { startTestIngress, VERIFY_TOKEN, type TestIngress } from "./test-support";
+import { startTestIngress, VERIFY_TOKEN, type TestIngress } from "./testing";
 
 describe("GET /webhooks/meta (subscription handshake)", () => {
   let t: TestIngress;

@@ -1,3 +1,4 @@
+import { createChannelServices, createWebhookActivity } from "@meta-relay/channels";
 import type { RelayConfig } from "@meta-relay/config";
 import { createHttpServer } from "@meta-relay/http";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
@@ -56,10 +57,30 @@ export async function startIngress(deps: IngressDeps): Promise<RunningIngress> {
       metrics,
       log,
     });
+  const channels = createChannelServices({
+    redis,
+    keyPrefix: config.redis.keyPrefix,
+    encryptionKey: config.encryptionKey,
+    graph: {
+      url: config.meta.graphUrl,
+      instagramUrl: config.meta.instagramGraphUrl,
+      version: config.meta.graphVersion,
+      timeoutMs: config.meta.graphTimeoutMs,
+    },
+    events: { publish: async (items) => (await events.publisher()).publish(items) },
+    log,
+  });
   const handle = createWebhookHandler({
     windows: createWindowStore(redis, keys),
     events,
     statusSink,
+    channelNotices: channels.state,
+    activity: createWebhookActivity({
+      state: channels.stateStore,
+      log,
+      // Well under the silence period, so a channel in use never looks silent by our rounding.
+      throttleMs: Math.min(60_000, config.channels.webhookSilenceMs / 10),
+    }),
     metrics,
     log,
   });
@@ -72,6 +93,7 @@ export async function startIngress(deps: IngressDeps): Promise<RunningIngress> {
   mountWebhookRoutes(http.app, {
     verifyToken: config.meta.verifyToken,
     appSecrets: config.meta.appSecrets,
+    instagramAppSecrets: config.meta.instagramAppSecrets,
     handle,
     metrics,
     log,

@@ -5,7 +5,7 @@ import {
   NEW_SECRET,
   startTestIngress,
   type TestIngress,
-} from "./test-support";
+} from "./testing";
 
 const PAGE = "104512345678901";
 const MIB = 1024 * 1024;

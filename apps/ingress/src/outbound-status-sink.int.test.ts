@@ -16,7 +16,7 @@ import {
   startTestIngress,
   whatsappWebhook,
   type TestIngress,
-} from "./test-support";
+} from "./testing";
 
 // The ingress's default status sink against real message records: statuses move forward only,
 // each change is announced once, and an echo confirms a send whose answer was lost.

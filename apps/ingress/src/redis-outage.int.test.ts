@@ -5,7 +5,7 @@ import {
   whatsappText,
   whatsappWebhook,
   type TestIngress,
-} from "./test-support";
+} from "./testing";
 
 const PHONE_ID = "106540352242922";
 const conv = (userId: string) => ({ platform: "whatsapp" as const, channelId: PHONE_ID, userId });
@@ -41,8 +41,9 @@ describe("ingress when Redis goes away", () => {
       ).toBe(200);
 
       await server.stop("SIGKILL");
+      const wroteAt = at(5);
       const payload = whatsappWebhook(PHONE_ID, {
-        messages: [whatsappText("492", "wamid.during", at(5))],
+        messages: [whatsappText("492", "wamid.during", wroteAt)],
       });
       for (let i = 0; i < 3; i++) {
         const down = await timedPost(t, payload);
@@ -53,7 +54,7 @@ describe("ingress when Redis goes away", () => {
 
       await server.restart();
       await waitFor(async () => (await t.post(payload)).status === 200);
-      expect(await t.lastCustomerMessageAt(conv("492"))).toBe(at(5));
+      expect(await t.lastCustomerMessageAt(conv("492"))).toBe(wroteAt);
       expect(await eventIdsFor(t, "wamid.during")).toHaveLength(1);
       expect((await fetch(`${t.base}/readyz`)).status).toBe(200);
     } finally {
@@ -67,8 +68,9 @@ describe("ingress when Redis goes away", () => {
     const t = await startTestIngress({ redisUrl: `redis://127.0.0.1:${port}` });
     let server: Awaited<ReturnType<typeof startRedisServer>> | undefined;
     try {
+      const wroteAt = at(3);
       const payload = whatsappWebhook(PHONE_ID, {
-        messages: [whatsappText("493", "wamid.late", at(3))],
+        messages: [whatsappText("493", "wamid.late", wroteAt)],
       });
       const down = await timedPost(t, payload);
       expect(down.status).toBe(503);
@@ -76,7 +78,7 @@ describe("ingress when Redis goes away", () => {
 
       server = await startRedisServer({ port });
       await waitFor(async () => (await t.post(payload)).status === 200);
-      expect(await t.lastCustomerMessageAt(conv("493"))).toBe(at(3));
+      expect(await t.lastCustomerMessageAt(conv("493"))).toBe(wroteAt);
       expect(await eventIdsFor(t, "wamid.late")).toHaveLength(1);
     } finally {
       await t.close();

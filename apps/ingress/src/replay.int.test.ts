@@ -5,7 +5,7 @@ import {
   startTestIngress,
   waitFor,
   type TestIngress,
-} from "./test-support";
+} from "./testing";
 
 // A validly signed webhook captured and replayed days later: no window moves past the webhook's
 // own time, and no second message.received event is produced, however late the replay.

@@ -6,7 +6,7 @@ import {
   startTestIngress,
   VERIFY_TOKEN,
   type TestIngress,
-} from "./test-support";
+} from "./testing";
 
 const PAGE = "104512345678977";
 const DAY_MS = 86_400_000;

@@ -6,7 +6,7 @@ import {
   OLD_SECRET,
   startTestIngress,
   type TestIngress,
-} from "./test-support";
+} from "./testing";
 
 const PAGE = "104512345678901";
 

@@ -1,7 +1,7 @@
 import { HOUR_MS, MINUTE_MS } from "@meta-relay/core";
 import { createSimCustomers, type SimCustomerRef, type SimCustomers } from "@meta-relay/testkit";
 import type { StatusSink } from "./status-sink";
-import { NEW_SECRET, startTestIngress, type TestIngress } from "./test-support";
+import { NEW_SECRET, startTestIngress, type TestIngress } from "./testing";
 
 /** Collects what the ingress hands over, so the test can see status items arrive. */
 class ListSink implements StatusSink {

@@ -7,7 +7,7 @@ import {
   startTestIngress,
   whatsappWebhook,
   type TestIngress,
-} from "./test-support";
+} from "./testing";
 
 const PAGE = "104512345678901";
 const PHONE_ID = "106540352242922";

@@ -1,45 +1,51 @@
 import {
   HOUR_MS,
   UnavailableError,
+  type ChannelNotice,
   type CustomerAction,
   type Echo,
   type InboundItem,
   type StatusUpdate,
 } from "@meta-relay/core";
-import { normaliseWebhook, type NormalisedWebhook } from "@meta-relay/meta";
+import { normaliseWebhook, UNADDRESSABLE_KIND, type NormalisedWebhook } from "@meta-relay/meta";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
 import { RECEIVED_DEDUPE_TTL_MS } from "@meta-relay/queues";
 import type { WindowStore } from "@meta-relay/store";
 import type { EventsQueue } from "./events-queue";
-import { receivedEvent } from "./received-event";
+import { inboundEvent, type CustomerItem } from "./inbound-events";
 import { statusItemKind, type StatusSink } from "./status-sink";
 
 /**
  * How long the ingress waits for Redis to acknowledge a webhook's writes before it answers 503.
  * Product promise: 503 within 2 s; the fail-fast connection usually refuses far sooner.
  */
-export const WRITE_DEADLINE_MS = 1_500;
+const WRITE_DEADLINE_MS = 1_500;
 
 export interface WebhookHandlerDeps {
   windows: WindowStore;
   events: EventsQueue;
   statusSink: StatusSink;
+  /** Meta's news about channels (policy enforcement, account updates): restrict, lift, warn. */
+  channelNotices?: { applyNotices(notices: readonly ChannelNotice[]): Promise<void> } | undefined;
+  /** Notes that webhooks arrive for the channels named (never awaited: off the hot path). */
+  activity?: { seen(items: readonly InboundItem[]): void } | undefined;
   metrics: RelayMetrics;
   log: Logger;
 }
 
 export interface WebhookResult {
   normalised: NormalisedWebhook;
+  /** Customer actions, edits and deletions announced (or already announced: redeliveries). */
   actions: number;
   statusItems: number;
 }
 
 /**
- * Records one verified, parsed webhook: window updates first, then `message.received` events, then
- * status items. Resolves only after Redis acknowledged all of it; a crash between the steps is
- * repaired by Meta's redelivery, since the window max is idempotent and the event claim atomic.
- * Throws InvalidWebhookError for a body that is not a webhook, UnavailableError when Redis
- * cannot take the writes in time.
+ * Records one verified, parsed webhook: window updates first, then the events of the customers'
+ * actions (received, edited, deleted), then status items. Resolves only after Redis acknowledged
+ * all of it; a crash between the steps is repaired by Meta's redelivery, since the window max is
+ * idempotent and the event claim atomic. Throws InvalidWebhookError for a body that is not a
+ * webhook, UnavailableError when Redis cannot take the writes in time.
  */
 export function createWebhookHandler(handlerDeps: WebhookHandlerDeps) {
   // `log`: the request's logger, whose lines carry its request id.
@@ -47,25 +53,34 @@ export function createWebhookHandler(handlerDeps: WebhookHandlerDeps) {
     const deps = log ? { ...handlerDeps, log } : handlerDeps;
     const normalised = normaliseWebhook(payload);
     countItems(deps, normalised);
-    const actions = withoutStale(deps, normalised.items.filter(isCustomerAction));
+    const customerItems = withoutStale(deps, normalised.items.filter(isCustomerItem));
     const statusItems = normalised.items.filter(isStatusItem);
-    if (actions.length > 0 || statusItems.length > 0) {
-      await withDeadline(record(deps, actions, statusItems), WRITE_DEADLINE_MS);
+    const notices = normalised.items.filter(isChannelNotice);
+    deps.activity?.seen(normalised.items);
+    if (customerItems.length > 0 || statusItems.length > 0) {
+      await withDeadline(record(deps, customerItems, statusItems), WRITE_DEADLINE_MS);
     }
-    return { normalised, actions: actions.length, statusItems: statusItems.length };
+    if (notices.length > 0 && deps.channelNotices) {
+      // Rare and decisive (a restriction stops every reply): recorded before the 200, so a
+      // failure makes Meta deliver the notice again.
+      await withDeadline(applyNotices(deps.channelNotices, notices), WRITE_DEADLINE_MS);
+    }
+    return { normalised, actions: customerItems.length, statusItems: statusItems.length };
   };
 }
 
 async function record(
   deps: WebhookHandlerDeps,
-  actions: CustomerAction[],
+  customerItems: CustomerItem[],
   statusItems: (StatusUpdate | Echo)[],
 ): Promise<void> {
   try {
-    if (actions.length > 0) {
-      await deps.windows.recordCustomerActions(actions);
+    if (customerItems.length > 0) {
+      const openers = customerItems.filter(opensWindow);
+      if (openers.length > 0) await deps.windows.recordCustomerActions(openers);
       const publisher = await deps.events.publisher();
-      await publisher.publish(actions.map(receivedEvent));
+      const now = Date.now();
+      await publisher.publish(customerItems.map((item) => inboundEvent(item, now)));
     }
     if (statusItems.length > 0) await deps.statusSink.apply(statusItems);
   } catch (error) {
@@ -80,9 +95,9 @@ async function record(
  * otherwise announce the action a second time (Meta stops redelivering days earlier, and the window
  * of such an action is long over). The hour of margin covers clock skew between Meta and us.
  */
-export const STALE_ACTION_MS = RECEIVED_DEDUPE_TTL_MS - HOUR_MS;
+const STALE_ACTION_MS = RECEIVED_DEDUPE_TTL_MS - HOUR_MS;
 
-function withoutStale(deps: WebhookHandlerDeps, actions: CustomerAction[]): CustomerAction[] {
+function withoutStale(deps: WebhookHandlerDeps, actions: CustomerItem[]): CustomerItem[] {
   const oldest = Date.now() - STALE_ACTION_MS;
   const fresh = actions.filter((action) => action.timestampMs >= oldest);
   const stale = actions.length - fresh.length;
@@ -97,8 +112,12 @@ function withoutStale(deps: WebhookHandlerDeps, actions: CustomerAction[]): Cust
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
+    // Timers run before I/O in each turn of the event loop: after a stall of this process, Redis's
+    // answer may already be read off the socket yet not handled. One I/O pass (setImmediate runs
+    // after it) lets such an answer win, so only a Redis that really did not answer gives a 503.
     timer = setTimeout(
-      () => reject(new UnavailableError(`Redis did not answer within ${ms} ms.`)),
+      () =>
+        setImmediate(() => reject(new UnavailableError(`Redis did not answer within ${ms} ms.`))),
       ms,
     );
   });
@@ -119,6 +138,10 @@ function countItems(deps: WebhookHandlerDeps, normalised: NormalisedWebhook): vo
   }
   for (const { platform, kind, n } of counts.values()) {
     deps.metrics.webhookItems.inc({ platform, kind }, n);
+    if (kind === `ignored_${UNADDRESSABLE_KIND}`) {
+      // Never the ids themselves: they may be anything, of any length.
+      deps.log.warn({ platform, skipped: n }, "webhook items naming unaddressable ids skipped");
+    }
   }
   if (normalised.platform && normalised.malformedCount > 0) {
     deps.metrics.webhookItems.inc(
@@ -141,19 +164,48 @@ function countItems(deps: WebhookHandlerDeps, normalised: NormalisedWebhook): vo
   }
 }
 
+async function applyNotices(
+  sink: NonNullable<WebhookHandlerDeps["channelNotices"]>,
+  notices: ChannelNotice[],
+): Promise<void> {
+  try {
+    await sink.applyNotices(notices);
+  } catch (error) {
+    throw new UnavailableError("Redis did not acknowledge the channel notice.", error);
+  }
+}
+
 function itemKind(item: InboundItem): string {
   switch (item.type) {
     case "customer_action":
       return item.kind;
+    case "customer_edit":
+      return "edit";
+    case "customer_deletion":
+      return "deletion";
     case "ignored":
       return `ignored_${item.kind}`;
+    case "channel_notice":
+      return `${item.source}_${item.action}`;
     default:
       return statusItemKind(item);
   }
 }
 
-function isCustomerAction(item: InboundItem): item is CustomerAction {
-  return item.type === "customer_action";
+function isCustomerItem(item: InboundItem): item is CustomerItem {
+  return (
+    item.type === "customer_action" ||
+    item.type === "customer_edit" ||
+    item.type === "customer_deletion"
+  );
+}
+
+function opensWindow(item: CustomerItem): item is CustomerAction {
+  return item.type === "customer_action" && item.opensWindow;
+}
+
+function isChannelNotice(item: InboundItem): item is ChannelNotice {
+  return item.type === "channel_notice";
 }
 
 function isStatusItem(item: InboundItem): item is StatusUpdate | Echo {

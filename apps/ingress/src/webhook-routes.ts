@@ -5,7 +5,8 @@ import {
   InvalidWebhookError,
   SIGNATURE_HEADER,
   WEBHOOK_OBJECTS,
-  verifyMetaSignature,
+  acceptsObject,
+  verifyWebhookSignature,
 } from "@meta-relay/meta";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
 import express, {
@@ -26,6 +27,8 @@ export const MAX_WEBHOOK_BYTES = 3 * 1024 * 1024;
 export interface WebhookRouteDeps {
   verifyToken: string;
   appSecrets: readonly string[];
+  /** META_INSTAGRAM_APP_SECRET: accepted on `object: "instagram"` webhooks only. */
+  instagramAppSecrets?: readonly string[] | undefined;
   /** `log` is the request's logger, so the handler's lines carry the request id. */
   handle: (payload: unknown, log: Logger) => Promise<WebhookResult>;
   metrics: RelayMetrics;
@@ -80,7 +83,10 @@ function receive(deps: WebhookRouteDeps): RequestHandler {
       );
     };
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const check = verifyMetaSignature(raw, req.get(SIGNATURE_HEADER), deps.appSecrets);
+    const check = verifyWebhookSignature(raw, req.get(SIGNATURE_HEADER), {
+      appSecrets: deps.appSecrets,
+      instagramAppSecrets: deps.instagramAppSecrets ?? [],
+    });
     if (!check.valid) {
       deps.metrics.signatureFailures.inc({ reason: check.reason });
       requestLog(res, deps.log).warn(
@@ -94,6 +100,13 @@ function receive(deps: WebhookRouteDeps): RequestHandler {
     if (payload === INVALID) {
       sendError(res, 400, "invalid_json", "The request body is not valid JSON.");
       return done("unknown", "invalid_json");
+    }
+    // The Instagram app's secret vouches for Instagram webhooks only.
+    if (!acceptsObject(check, objectOf(payload))) {
+      deps.metrics.signatureFailures.inc({ reason: "mismatch" });
+      requestLog(res, deps.log).warn({ bytes: raw.length }, "webhook signature refused");
+      sendError(res, 401, "invalid_signature", "X-Hub-Signature-256 is missing or wrong.");
+      return done("unknown", "unauthorized");
     }
     await processPayload(deps, payload, res, done);
   };

@@ -7,7 +7,7 @@ import {
   whatsappText,
   whatsappWebhook,
   type TestIngress,
-} from "./test-support";
+} from "./testing";
 
 /** How each platform says the same things: a message, news that must not open the window, … */
 interface PlatformCase {

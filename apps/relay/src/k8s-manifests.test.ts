@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { envSchema, loadConfig } from "@meta-relay/config";
 import { createMetrics } from "@meta-relay/observability";
-import { QUEUE_NAMES, queuePrefix } from "@meta-relay/queues";
+import { OUTBOUND_QUEUE, QUEUE_NAMES, queuePrefix } from "@meta-relay/queues";
 import { parseAllDocuments } from "yaml";
 
 const DIR = resolve(__dirname, "../../../infra/k8s");
@@ -105,6 +105,6 @@ describe("infra/k8s", () => {
     expect([...queues].sort()).toEqual([...QUEUE_NAMES].sort());
     // The BullMQ list the comment points KEDA's redis-cluster scaler at, for the default prefix.
     const text = readFileSync(join(DIR, "worker-scaledobject.yaml"), "utf8");
-    expect(text).toContain(`"${queuePrefix("mr", "outbound")}:outbound:wait"`);
+    expect(text).toContain(`"${queuePrefix("mr", OUTBOUND_QUEUE)}:${OUTBOUND_QUEUE}:wait"`);
   });
 });

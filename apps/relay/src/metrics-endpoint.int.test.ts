@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { loadConfig } from "@meta-relay/config";
 import { collectProcessMetrics, createLogger, createMetrics } from "@meta-relay/observability";
+import { QUEUE_NAMES } from "@meta-relay/queues";
 import { createSimCustomers, testRedisEnv, uniquePrefix } from "@meta-relay/testkit";
 import { startRelay, type RunningRelay } from "./launcher";
 
@@ -72,9 +73,7 @@ describe("/metrics", () => {
       expect(names).toContain("relay_webhooks_total");
       expect(names).toContain("relay_process_resident_memory_bytes");
       const queues = families.find((f) => f.name === "relay_queue_jobs")?.metrics ?? [];
-      expect(new Set(queues.map((m) => m.labels?.["queue"]))).toEqual(
-        new Set(["outbound", "events"]),
-      );
+      expect(new Set(queues.map((m) => m.labels?.["queue"]))).toEqual(new Set(QUEUE_NAMES));
       const graph = families.find((f) => f.name === "relay_graph_request_duration_seconds");
       expect(graph?.type).toBe("HISTOGRAM");
     }

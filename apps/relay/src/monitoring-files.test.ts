@@ -122,9 +122,12 @@ describe("alert rules and the Grafana dashboard", () => {
       "RelayGraphAuthFailures",
       "RelayWebhookSignatureFailureSpike",
       "RelayEventDeliveryFailing",
+      "RelayChannelsSilent",
+      "RelayChannelRestricted",
     ]) {
       expect(byName.has(name)).toBe(true);
     }
+    expect(byName.get("RelayChannelsSilent")?.expr).toContain("relay_channels_silent");
     expect(byName.get("RelayQueueOldestJobTooOld")?.expr).toContain(
       "relay_queue_oldest_waiting_seconds",
     );
@@ -150,6 +153,8 @@ describe("alert rules and the Grafana dashboard", () => {
       "window refusals by reason",
       "graph api latency",
       "event backlog",
+      "channels by status",
+      "silent channels",
     ]) {
       expect(titles.filter((t) => t.includes(wanted))).toHaveLength(1);
     }

@@ -4,6 +4,7 @@ import { startRedisServer, type RedisServer } from "@meta-relay/testkit";
 import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { createConsumptionWatch } from "./consumption-watch";
+import { waitFor } from "@meta-relay/testkit/testing";
 
 /**
  * A TCP relay in front of Redis that can stop passing bytes while keeping every socket open: what a
@@ -48,14 +49,6 @@ async function startFreezableProxy(upstreamPort: number) {
       await new Promise((resolve) => server.close(resolve));
     },
   };
-}
-
-async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe("createConsumptionWatch with a wedged worker connection", () => {

@@ -2,18 +2,7 @@ import { OUTBOUND_QUEUE } from "@meta-relay/queues";
 import { testRedisClient, uniquePrefix, type TestRedisClient } from "@meta-relay/testkit";
 import { Queue, Worker } from "bullmq";
 import { createConsumptionWatch, type ConsumptionWatch } from "./consumption-watch";
-
-async function waitFor(
-  check: () => boolean | Promise<boolean>,
-  timeoutMs: number,
-  what: string,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { waitFor } from "@meta-relay/testkit/testing";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -2,6 +2,7 @@ import type { RelayConfig } from "@meta-relay/config";
 import { createHttpServer } from "@meta-relay/http";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
 import { closeRedis, createRedis, isRedisReachable } from "@meta-relay/store";
+import { startChannelsProcessor } from "./channels/channels-processor";
 import { startEventsProcessor } from "./events/events-processor";
 import { startOutboundProcessor } from "./outbound/outbound-processor";
 import type { RunningProcessor, WorkerContext } from "./processor";
@@ -27,6 +28,7 @@ const PROCESSORS: ProcessorFactory[] = [
   startEventsProcessor,
   (ctx) => startOutboundProcessor(ctx),
   (ctx) => startReminderSweep(ctx),
+  (ctx) => startChannelsProcessor(ctx),
 ];
 
 /** Starts the worker role: BullMQ processors, plus /healthz and /metrics on WORKER_PORT. */

@@ -54,6 +54,8 @@ export async function prepareDeliveryWorld(
         metaMessageId: `m_open_${c.userId}`,
         kind: "message",
         timestampMs: wroteAt,
+        opensWindow: true,
+        raw: {},
       })),
     );
   } finally {

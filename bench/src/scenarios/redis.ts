@@ -197,6 +197,8 @@ function customerMessage(pageId: string, userId: string, atMs: number): Customer
     metaMessageId: `m_${userId}_${atMs}`,
     kind: "message",
     timestampMs: atMs,
+    opensWindow: true,
+    raw: {},
   };
 }
 

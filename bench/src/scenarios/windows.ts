@@ -240,6 +240,8 @@ function action(channel: ChannelRef, n: number, atMs: number): CustomerAction {
     metaMessageId: `m_${userId}_${atMs}`,
     kind: "message",
     timestampMs: atMs,
+    opensWindow: true,
+    raw: {},
   };
 }
 

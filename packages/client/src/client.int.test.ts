@@ -52,7 +52,13 @@ describe("createClient against a running API", () => {
   it("connects a channel, lists it, queues a reply and reads it back", async () => {
     const put = await client.PUT("/v1/channels/{platform}/{channelId}", {
       params: { path: { platform: "messenger", channelId: "100" } },
-      body: { accessToken: "page-token-client", name: "Support page" },
+      // No Meta here: stored without checking the token or subscribing the app.
+      body: {
+        accessToken: "page-token-client",
+        name: "Support page",
+        verify: false,
+        subscribe: false,
+      },
     });
     expect(put.response.status).toBe(201);
     expect(put.data).toMatchObject({ platform: "messenger", channelId: "100", humanAgent: false });

@@ -5,6 +5,7 @@ import {
   hostPortList,
   httpUrl,
   minutesList,
+  minutes,
   port,
   positiveInt,
   redisUrl,
@@ -62,6 +63,17 @@ export const envSchema = z.object({
     .string()
     .regex(/^v\d+\.\d+$/, "must look like v26.0")
     .default("v26.0"),
+  /** The Meta app's id: the subscription watchdog looks for it in each channel's subscribed apps. */
+  META_APP_ID: z
+    .string()
+    .regex(/^\d{1,32}$/, "must be the app's numeric id")
+    .optional(),
+  /** Base URL of the Instagram API with Instagram Login (channels with `api: instagram_login`). */
+  META_INSTAGRAM_GRAPH_URL: httpUrl.default("https://graph.instagram.com"),
+  /** Instagram app secret(s): also accepted on `object: "instagram"` webhooks. */
+  META_INSTAGRAM_APP_SECRET: commaList
+    .pipe(z.array(z.string()).min(1, "must name at least one secret"))
+    .optional(),
   /** Milliseconds before a Graph API call is abandoned (and retried). */
   GRAPH_TIMEOUT_MS: positiveInt(100, 120_000).default(10_000),
   GRAPH_MAX_ATTEMPTS: positiveInt(1, 50).default(6),
@@ -72,6 +84,12 @@ export const envSchema = z.object({
    * than a window is never due after the customer wrote, so that window gets no reminder for it.
    */
   WINDOW_REMINDER_MINUTES: minutesList(1, 7 * 24 * 60 - 1).default([60]),
+
+  // --- channels ---
+  /** How often every channel's webhook subscription is checked and repaired; 0 turns it off. */
+  SUBSCRIPTION_CHECK_MINUTES: minutes(0, 24 * 60).default(10),
+  /** A channel in use without any webhook for this long counts as silent (relay_channels_silent). */
+  WEBHOOK_SILENCE_MINUTES: minutes(0.01, 7 * 24 * 60).default(60),
 
   // --- agent API ---
   RELAY_API_KEYS: commaList
@@ -90,6 +108,11 @@ export const envSchema = z.object({
   DASHBOARD_ALLOW_RETRIES: strictBoolean.default(false),
   /** Days a message record (and its idempotency key) stays readable through the API. */
   MESSAGE_RETENTION_DAYS: positiveInt(1, 90).default(7),
+  /**
+   * Largest WhatsApp media file the media route relays, in bytes: Meta's documents reach 100 MB,
+   * and a margin keeps a file of exactly that size from being refused.
+   */
+  MEDIA_MAX_BYTES: positiveInt(1024, 2 * 1024 * 1024 * 1024).default(110 * 1024 * 1024),
 
   // --- worker ---
   /** Conversations one worker process delivers to at the same time. */

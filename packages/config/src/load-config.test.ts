@@ -191,6 +191,42 @@ describe("loadConfig", () => {
     ).toHaveLength(1);
   });
 
+  it("configures channels: the app id, the Instagram host and secrets, the watchdog", () => {
+    const defaults = loadConfig(complete);
+    expect(defaults.meta.appId).toBeNull();
+    expect(defaults.meta.instagramGraphUrl).toBe("https://graph.instagram.com");
+    expect(defaults.meta.instagramAppSecrets).toEqual([]);
+    expect(defaults.channels).toEqual({
+      subscriptionCheckMs: 600_000,
+      webhookSilenceMs: 3_600_000,
+    });
+    const set = loadConfig({
+      ...complete,
+      META_APP_ID: "1234567890",
+      META_INSTAGRAM_GRAPH_URL: "http://127.0.0.1:9000/",
+      META_INSTAGRAM_APP_SECRET: "ig-old, ig-new",
+      SUBSCRIPTION_CHECK_MINUTES: "0.05",
+      WEBHOOK_SILENCE_MINUTES: "0.5",
+    });
+    expect(set.meta.appId).toBe("1234567890");
+    expect(set.meta.instagramGraphUrl).toBe("http://127.0.0.1:9000");
+    expect(set.meta.instagramAppSecrets).toEqual(["ig-old", "ig-new"]);
+    expect(set.channels).toEqual({ subscriptionCheckMs: 3_000, webhookSilenceMs: 30_000 });
+    expect(loadConfig({ ...complete, SUBSCRIPTION_CHECK_MINUTES: "0" }).channels).toMatchObject({
+      subscriptionCheckMs: 0,
+    });
+  });
+
+  it("refuses a non-numeric app id and negative minutes", () => {
+    const problems = problemsOf(() =>
+      loadConfig({ ...complete, META_APP_ID: "my-app", SUBSCRIPTION_CHECK_MINUTES: "-1" }),
+    );
+    expect(problems.map((p) => p.split(":")[0]).sort()).toEqual([
+      "META_APP_ID",
+      "SUBSCRIPTION_CHECK_MINUTES",
+    ]);
+  });
+
   it("treats an empty variable as unset", () => {
     expect(loadConfig({ ...complete, REDIS_URL: "" }).redis.url).toBe("redis://127.0.0.1:6379");
   });

@@ -19,11 +19,26 @@ export interface RelayConfig {
     graphVersion: string;
     graphTimeoutMs: number;
     graphMaxAttempts: number;
+    /** META_APP_ID; null turns the subscription watchdog off. */
+    appId: string | null;
+    instagramGraphUrl: string;
+    instagramAppSecrets: string[];
+  };
+  channels: {
+    /** SUBSCRIPTION_CHECK_MINUTES in ms; 0 when the check is off. */
+    subscriptionCheckMs: number;
+    webhookSilenceMs: number;
   };
   windowMarginMs: number;
   /** WINDOW_REMINDER_MINUTES, longest first; empty when reminders are off. */
   reminderLeadMinutes: number[];
-  api: { keys: string[]; bodyLimitBytes: number; messageRetentionDays: number };
+  api: {
+    keys: string[];
+    bodyLimitBytes: number;
+    messageRetentionDays: number;
+    /** MEDIA_MAX_BYTES. */
+    mediaMaxBytes: number;
+  };
   encryptionKey: Buffer;
   dashboard: { username: string; password: string; allowRetries: boolean };
   worker: { outboundConcurrency: number; eventsConcurrency: number };
@@ -117,6 +132,13 @@ function toConfig(p: ParsedEnv, roles: Role[]): RelayConfig {
       graphVersion: p.META_GRAPH_VERSION,
       graphTimeoutMs: p.GRAPH_TIMEOUT_MS,
       graphMaxAttempts: p.GRAPH_MAX_ATTEMPTS,
+      appId: p.META_APP_ID ?? null,
+      instagramGraphUrl: p.META_INSTAGRAM_GRAPH_URL.replace(/\/+$/, ""),
+      instagramAppSecrets: p.META_INSTAGRAM_APP_SECRET ?? [],
+    },
+    channels: {
+      subscriptionCheckMs: Math.round(p.SUBSCRIPTION_CHECK_MINUTES * 60_000),
+      webhookSilenceMs: Math.round(p.WEBHOOK_SILENCE_MINUTES * 60_000),
     },
     windowMarginMs: p.WINDOW_SAFETY_MARGIN_SECONDS * 1000,
     reminderLeadMinutes: p.WINDOW_REMINDER_MINUTES,
@@ -124,6 +146,7 @@ function toConfig(p: ParsedEnv, roles: Role[]): RelayConfig {
       keys: p.RELAY_API_KEYS ?? [],
       bodyLimitBytes: p.API_BODY_LIMIT_BYTES,
       messageRetentionDays: p.MESSAGE_RETENTION_DAYS,
+      mediaMaxBytes: p.MEDIA_MAX_BYTES,
     },
     encryptionKey: p.RELAY_ENCRYPTION_KEY ?? Buffer.alloc(0),
     dashboard: {

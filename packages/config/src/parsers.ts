@@ -27,6 +27,14 @@ export function positiveInt(min = 1, max = Number.MAX_SAFE_INTEGER) {
     .max(max, `must be at most ${max}`);
 }
 
+/** Minutes as a decimal number, so that a test can ask for seconds ("0.05" is 3 s). */
+export function minutes(min: number, max: number) {
+  return z.coerce
+    .number({ message: "must be a number of minutes" })
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+}
+
 export const httpUrl = z
   .string()
   .refine((value) => isUrl(value, ["http:", "https:"]), "must be an http(s) URL");

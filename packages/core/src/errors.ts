@@ -15,12 +15,19 @@ export const ERROR_CODES = [
   "message_not_found",
   "key_not_found",
   "key_limit_reached",
+  "media_not_found",
   "payload_too_large",
   "read_only",
+  // --- Meta failed behind a request that needed it (the media route) ---
+  "meta_error",
+  "media_too_large",
+  // --- Meta refused what the request brings (connecting a channel with a bad token) ---
+  "channel_auth_failed",
   // --- our side cannot do it now (the client retries) ---
   "unavailable",
   "queue_metrics_timeout",
   "event_delivery_failed",
+  "meta_unreachable",
   // --- our side is wrong: configuration, stored data, or a bug ---
   "internal_error",
   "config_invalid",

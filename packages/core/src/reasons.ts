@@ -7,6 +7,7 @@ export const FAILURE_REASONS = [
   "recipient_unavailable",
   "channel_not_configured",
   "channel_auth_failed",
+  "channel_restricted",
   "rate_limited",
   "invalid_message",
   "meta_error",

@@ -99,6 +99,16 @@ describe("failureSentence", () => {
     ).toContain("is not on WhatsApp");
   });
 
+  it("says Meta restricted the page, account or number", () => {
+    const sentence = (platform: Platform) =>
+      failureSentence({ reason: "channel_restricted", platform, window: windowOf(platform, LAST) });
+    expect(sentence("messenger")).toMatch(
+      /^Not delivered: Meta has restricted this page from sending messages\. /,
+    );
+    expect(sentence("instagram")).toContain("restricted this account");
+    expect(sentence("whatsapp")).toContain("restricted this number");
+  });
+
   it.each(
     FAILURE_REASONS.flatMap((r) =>
       (["messenger", "instagram", "whatsapp"] as const).map((p) => [r, p] as const),

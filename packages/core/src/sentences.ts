@@ -43,6 +43,8 @@ export function failureSentence(input: SentenceInput): string {
       return "Not delivered: no channel is connected for this page, account or number. Connect the channel and send again.";
     case "channel_auth_failed":
       return "Not delivered: the channel's access token is invalid or expired. Reconnect the channel with a fresh token and send again.";
+    case "channel_restricted":
+      return `Not delivered: Meta has restricted this ${channelNoun(platform)} from sending messages. Replies fail at once until Meta lifts the restriction; see its status in Meta Business Suite.`;
     case "rate_limited":
       return "Not delivered: Meta kept throttling this channel until the retry budget ran out. Send again in a few minutes.";
     case "invalid_message":
@@ -59,6 +61,10 @@ function causeSentence(cause: FailureCause, meta: MetaErrorInfo | undefined): st
     case "template_rejected":
       return `Not delivered: Meta refused the template: it does not exist, is not approved for this channel, or its parameters do not match${metaSuffix(meta)}. Check the template's name, language and approval status, then send again.`;
   }
+}
+
+function channelNoun(platform: Platform): string {
+  return { messenger: "page", instagram: "account", whatsapp: "number" }[platform];
 }
 
 function platformName(platform: Platform): string {

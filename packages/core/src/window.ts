@@ -1,4 +1,4 @@
-import { ageBand, decide } from "./decide";
+import { decide } from "./decide";
 import type { Platform } from "./platform";
 import { AD_WINDOW_MS, HUMAN_AGENT_WINDOW_MS, STANDARD_WINDOW_MS, toIso } from "./time";
 
@@ -63,5 +63,3 @@ export function describeWindow(input: WindowInput): WindowDocument {
   }
   return doc;
 }
-
-export { ageBand };

@@ -46,9 +46,12 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   channel_not_found: 404,
   message_not_found: 404,
+  media_not_found: 404,
   read_only: 405,
   key_not_found: 404,
   key_limit_reached: 409,
+  meta_error: 502,
+  media_too_large: 502,
   payload_too_large: 413,
   unavailable: 503,
   queue_metrics_timeout: 503,
@@ -61,6 +64,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   demo_redis_unavailable: 500,
   demo_start_failed: 500,
   demo_api_refused: 500,
+  channel_auth_failed: 422,
+  meta_unreachable: 502,
 };
 
 interface BodyParserError {

@@ -33,6 +33,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   const app = express();
   const state = { closing: false };
   app.disable("x-powered-by");
+  // No answer is ever cached or revalidated: an ETag would only hash every body sent.
+  app.disable("etag");
   app.set("trust proxy", false);
   app.use(assignRequestId());
   app.use(requestMetrics(options));

@@ -40,6 +40,7 @@ describe("a message from a click-to-Messenger ad", () => {
       type: "OPEN_THREAD",
       ref: "spring",
       adId: "6045246247433",
+      headline: "Spring sale",
     });
   });
 

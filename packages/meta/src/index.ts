@@ -9,27 +9,20 @@ export {
   type SignatureFailure,
 } from "./signature";
 export {
-  WEBHOOK_OBJECTS,
-  webhookEnvelopeSchema,
-  messagingEntrySchema,
-  messagingEventSchema,
-  whatsappEntrySchema,
-  whatsappChangeSchema,
-  whatsappValueSchema,
-  whatsappMessageSchema,
-  whatsappStatusSchema,
-  type WebhookObject,
-  type MessagingEvent,
-  type WhatsAppMessage,
-  type WhatsAppStatus,
-} from "./webhook-schemas";
+  verifyWebhookSignature,
+  acceptsObject,
+  type WebhookSecrets,
+  type WebhookSignatureCheck,
+} from "./webhook-signature";
 export {
   normaliseWebhook,
   platformOfObject,
   InvalidWebhookError,
+  WEBHOOK_OBJECTS,
+  type WebhookObject,
   type NormalisedWebhook,
 } from "./normalise";
-export type { MalformedItem } from "./item-collector";
+export { UNADDRESSABLE_KIND, type MalformedItem } from "./item-collector";
 export { syntheticActionId, type SyntheticIdInput } from "./synthetic-id";
 
 // --- Graph API: send requests, the client, and the classification of its errors ---
@@ -38,6 +31,7 @@ export {
   isBusinessScopedUserId,
   type SendSpec,
   type GraphRequest,
+  type GraphHost,
 } from "./graph/send-request";
 export {
   SENDER_ACTIONS,
@@ -55,8 +49,34 @@ export {
   type GraphVerdict,
 } from "./graph/classify";
 export {
+  createMediaClient,
+  type MediaClient,
+  type MediaClientOptions,
+  type MediaRequest,
+  type MediaDownload,
+} from "./graph/media-client";
+export {
+  MediaNotFoundError,
+  MediaMetaError,
+  MediaTooLargeError,
+  type MediaFailure,
+} from "./graph/media-errors";
+export {
   createGraphClient,
   type GraphClient,
   type GraphClientOptions,
   type GraphSendResult,
 } from "./graph/graph-client";
+export {
+  createChannelClient,
+  PAGE_WEBHOOK_FIELDS,
+  INSTAGRAM_LOGIN_WEBHOOK_FIELDS,
+  type ChannelClient,
+  type ChannelClientOptions,
+  type ChannelTarget,
+  type ChannelIdentity,
+  type SubscribedApp,
+  type RefreshedToken,
+  type MetaCall,
+  type MetaCallFailure,
+} from "./graph/channel-client";

@@ -1,12 +1,12 @@
-import type { InboundItem, Platform } from "@meta-relay/core";
-import type { z } from "zod";
+import { isAddressableId, type InboundItem, type Platform } from "@meta-relay/core";
+import { objectOf, type JsonObject } from "./read";
 
 /** An item of a webhook that did not match Meta's documented shape: skipped and counted. */
 export interface MalformedItem {
   platform: Platform;
   /** Where in the payload, e.g. "entry[2].messaging[0]". */
   path: string;
-  /** The first schema issue, without any value from the payload. */
+  /** What is wrong, naming fields, never a value from the payload. */
   issue: string;
 }
 
@@ -14,7 +14,10 @@ export interface MalformedItem {
  * Malformed items described in full; further ones are only counted, so a signed webhook stuffed
  * with junk costs little time, memory and log volume.
  */
-export const MALFORMED_DETAILS_KEPT = 20;
+const MALFORMED_DETAILS_KEPT = 20;
+
+/** The `kind` of an item skipped because an id it names could not be a key or an API path. */
+export const UNADDRESSABLE_KIND = "unaddressable";
 
 /** Gathers the items of one webhook; a malformed item is recorded and the walk goes on. */
 export class ItemCollector {
@@ -26,18 +29,11 @@ export class ItemCollector {
 
   constructor(readonly platform: Platform) {}
 
-  /** The parsed value, or null after recording the item as malformed. */
-  parse<S extends z.ZodType>(schema: S, value: unknown, path: string): z.output<S> | null {
-    // Every entry, change and item is an object: anything else is refused without zod's full report.
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      this.skip(path, "expected an object");
-      return null;
-    }
-    const result = schema.safeParse(value);
-    if (result.success) return result.data;
-    const first = result.error.issues[0];
-    const where = first && first.path.length > 0 ? `${first.path.join(".")}: ` : "";
-    this.skip(path, `${where}${first?.message ?? "invalid"}`);
+  /** The value as an object, or null after recording the item as malformed. */
+  object(value: unknown, path: string): JsonObject | null {
+    const found = objectOf(value);
+    if (found) return found;
+    this.skip(path, "expected an object");
     return null;
   }
 
@@ -55,5 +51,15 @@ export class ItemCollector {
   /** An item that is acknowledged and counted but changes nothing. `kind` is a fixed word. */
   ignore(channelId: string, kind: string): void {
     this.items.push({ type: "ignored", platform: this.platform, channelId, kind });
+  }
+
+  /**
+   * True when every id can be kept in a key; otherwise the item is counted as unaddressable (the
+   * ids themselves are never recorded, not even in the count's labels).
+   */
+  addressable(...ids: string[]): boolean {
+    if (ids.every(isAddressableId)) return true;
+    this.ignore("", UNADDRESSABLE_KIND);
+    return false;
   }
 }

@@ -65,6 +65,9 @@ describe("normaliseWebhook: Instagram", () => {
     expect((result.items[2] as CustomerAction).attachments).toEqual([
       { type: "story_mention", url: "https://cdn/x" },
     ]);
+    expect((result.items[1] as CustomerAction).replyTo).toEqual({
+      story: { id: "st_1", url: "https://cdn.example/st" },
+    });
   });
 
   it("turns messaging_seen and echoes into status and echo items", () => {
@@ -127,10 +130,15 @@ describe("normaliseWebhook: Instagram", () => {
     });
     expect(result.items.map((i) => (i.type === "customer_action" ? i.kind : i.type))).toEqual([
       "reaction",
-      "ignored",
+      "reaction",
       "postback",
     ]);
-    expect(result.items[0]).toMatchObject({ standby: true, timestampMs: T });
+    expect(result.items[0]).toMatchObject({ standby: true, timestampMs: T, opensWindow: true });
+    expect(result.items[1]).toMatchObject({
+      standby: true,
+      opensWindow: false,
+      reaction: { action: "unreact", targetMetaMessageId: "ig_out" },
+    });
     expect(result.items[2]).toMatchObject({ standby: true, metaMessageId: "ig_pb" });
   });
 

@@ -84,9 +84,13 @@ describe("normaliseWebhook: Messenger", () => {
       metaMessageId: "m_text",
       kind: "message",
       timestampMs: T,
+      opensWindow: true,
       text: "Where is my parcel?",
+      raw: messengerBatch.entry[0]?.messaging?.[0],
     });
-    expect(result.items[1]).toMatchObject({ kind: "message", text: "Track it" });
+    // `raw` is Meta's own object, unknown fields (`nlp`) included.
+    expect((result.items[0] as CustomerAction).raw).toBe(messengerBatch.entry[0]?.messaging?.[0]);
+    expect(result.items[1]).toMatchObject({ kind: "message", text: "Track it", payload: "TRACK" });
     expect(result.items[2]).toMatchObject({
       attachments: [{ type: "image", url: "https://cdn.example/p.jpg" }],
     });
@@ -222,18 +226,37 @@ describe("normaliseWebhook: Messenger", () => {
     };
     const first = normaliseWebhook(payload);
     const kinds = first.items.map((i) => (i.type === "customer_action" ? i.kind : i.type));
-    expect(kinds).toEqual(["postback", "postback", "reaction", "ignored", "referral"]);
-    const [pb, pbNoMid, reaction, , referral] = first.items as CustomerAction[];
-    expect(pb).toMatchObject({ metaMessageId: "m_pb", text: "Get Started", timestampMs: T });
+    expect(kinds).toEqual(["postback", "postback", "reaction", "reaction", "referral"]);
+    const [pb, pbNoMid, reaction, unreact, referral] = first.items as CustomerAction[];
+    expect(pb).toMatchObject({
+      metaMessageId: "m_pb",
+      text: "Get Started",
+      payload: "GET_STARTED",
+      timestampMs: T,
+      opensWindow: true,
+    });
     expect(pbNoMid?.metaMessageId).toMatch(/^syn\.postback\./);
-    expect(reaction).toMatchObject({ kind: "reaction", text: "❤️", timestampMs: T + 2 });
+    expect(reaction).toMatchObject({
+      kind: "reaction",
+      text: "❤️",
+      timestampMs: T + 2,
+      opensWindow: true,
+      reaction: { emoji: "❤️", action: "react", targetMetaMessageId: "m_out" },
+    });
     expect(reaction?.metaMessageId).toMatch(/^syn\.reaction\./);
+    // A reaction taken back is relayed, and opens no window.
+    expect(unreact).toMatchObject({
+      kind: "reaction",
+      opensWindow: false,
+      reaction: { emoji: "❤️", action: "unreact", targetMetaMessageId: "m_out" },
+    });
+    expect(unreact?.text).toBeUndefined();
+    expect(unreact?.metaMessageId).not.toBe(reaction?.metaMessageId);
     expect(referral?.metaMessageId).toMatch(/^syn\.referral\./);
-    expect(first.items[3]).toEqual({
-      type: "ignored",
-      platform: "messenger",
-      channelId: PAGE,
-      kind: "unreact",
+    expect(referral?.referral).toEqual({
+      source: "SHORTLINK",
+      type: "OPEN_THREAD",
+      ref: "spring-sale",
     });
     // Meta's redelivery (keys in another order) maps to the same ids.
     const again = normaliseWebhook(
@@ -271,7 +294,7 @@ describe("normaliseWebhook: Messenger", () => {
     expect(a.metaMessageId).not.toBe(b.metaMessageId);
   });
 
-  it("acknowledges opt-ins, handovers and deleted messages without opening the window", () => {
+  it("acknowledges opt-ins and handovers, and reports deleted messages, never opening the window", () => {
     const result = normaliseWebhook({
       object: "page",
       entry: [
@@ -303,7 +326,21 @@ describe("normaliseWebhook: Messenger", () => {
     expect(result.items.map((i) => (i.type === "ignored" ? i.kind : i.type))).toEqual([
       "optin",
       "handover",
-      "message_deleted",
+      "customer_deletion",
     ]);
+    expect(result.items[2]).toEqual({
+      type: "customer_deletion",
+      platform: "messenger",
+      channelId: PAGE,
+      userId: PSID,
+      metaMessageId: "m_del",
+      timestampMs: T,
+      raw: {
+        sender: { id: PSID },
+        recipient: { id: PAGE },
+        timestamp: T,
+        message: { mid: "m_del", is_deleted: true },
+      },
+    });
   });
 });

@@ -75,15 +75,26 @@ describe("normaliseWebhook: WhatsApp", () => {
       metaMessageId: "wamid.A",
       kind: "message",
       timestampMs: T_MS,
+      opensWindow: true,
       text: "Does it come in another color?",
+      profile: { name: "Sheena Nelson" },
+      raw: {
+        from: "16505551234",
+        id: "wamid.A",
+        timestamp: TS,
+        type: "text",
+        text: { body: "Does it come in another color?" },
+      },
     });
     const rest = result.items.slice(1) as CustomerAction[];
-    expect(rest.map((a) => [a.metaMessageId, a.timestampMs, a.text])).toEqual([
-      ["wamid.B", T_MS + 60_000, "Yes please"],
-      ["wamid.C", T_MS + 70_000, "Stop promotions"],
-      ["wamid.D", T_MS + 80_000, undefined],
+    expect(rest.map((a) => [a.metaMessageId, a.timestampMs, a.text, a.payload])).toEqual([
+      ["wamid.B", T_MS + 60_000, "Yes please", "yes"],
+      ["wamid.C", T_MS + 70_000, "Stop promotions", "STOP"],
+      ["wamid.D", T_MS + 80_000, undefined, undefined],
     ]);
-    expect(rest[2]?.attachments).toEqual([{ type: "image" }]);
+    expect(rest[2]?.attachments).toEqual([
+      { type: "image", mediaId: "media-1", mimeType: "image/jpeg", sha256: "abc" },
+    ]);
   });
 
   it("keys a username user on the BSUID, and records both ids when both are given", () => {
@@ -181,7 +192,7 @@ describe("normaliseWebhook: WhatsApp", () => {
     expect(other).toMatchObject({ type: "ignored", kind: "status_other" });
   });
 
-  it("never opens the window for reactions, system notices and errors", () => {
+  it("relays reactions without opening the window, and counts system notices and errors", () => {
     const result = normaliseWebhook(
       waPayload({
         messages: [
@@ -197,9 +208,16 @@ describe("normaliseWebhook: WhatsApp", () => {
         errors: [{ code: 131000, title: "Something went wrong" }],
       }),
     );
-    expect(result.items.map((i) => i.type)).toEqual(["ignored", "ignored", "ignored"]);
+    expect(result.items.map((i) => i.type)).toEqual(["customer_action", "ignored", "ignored"]);
+    expect(result.items[0]).toMatchObject({
+      kind: "reaction",
+      metaMessageId: "wamid.r",
+      opensWindow: false,
+      text: "👍",
+      reaction: { emoji: "👍", action: "react", targetMetaMessageId: "wamid.out" },
+    });
     expect(result.items.map((i) => (i.type === "ignored" ? i.kind : ""))).toEqual([
-      "reaction",
+      "",
       "system",
       "error",
     ]);

@@ -2,7 +2,11 @@ import { RelayError, type InboundItem, type Platform } from "@meta-relay/core";
 import { ItemCollector, type MalformedItem } from "./item-collector";
 import { normaliseMessagingEntry } from "./normalise-messaging";
 import { normaliseWhatsAppEntry } from "./normalise-whatsapp";
-import { webhookEnvelopeSchema, type WebhookObject } from "./webhook-schemas";
+import { listOf, objectOf } from "./read";
+
+/** Meta's webhook objects this product handles. */
+export const WEBHOOK_OBJECTS = ["page", "instagram", "whatsapp_business_account"] as const;
+export type WebhookObject = (typeof WEBHOOK_OBJECTS)[number];
 
 const PLATFORM_BY_OBJECT: Record<WebhookObject, Platform> = {
   page: "messenger",
@@ -42,17 +46,16 @@ export class InvalidWebhookError extends RelayError<"invalid_payload"> {
 /**
  * Turns a parsed webhook body into core items: every entry, every `messaging` / `standby` item,
  * every `changes[].value.messages` / `statuses` / `errors` item. Throws InvalidWebhookError only
- * when the envelope itself is wrong; a bad item is skipped and reported in `malformed`.
+ * when the envelope itself is wrong; a bad item is skipped and reported in `malformed`. Each item
+ * keeps a reference to Meta's own object as `raw`: the caller must not change the payload after.
  */
 export function normaliseWebhook(payload: unknown): NormalisedWebhook {
-  const envelope = webhookEnvelopeSchema.safeParse(payload);
-  if (!envelope.success) {
-    const issue = envelope.error.issues[0];
-    throw new InvalidWebhookError(
-      `${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`,
-    );
-  }
-  const { object, entry = [] } = envelope.data;
+  const body = objectOf(payload);
+  if (!body) throw new InvalidWebhookError("body: expected an object");
+  const object = body["object"];
+  if (typeof object !== "string") throw new InvalidWebhookError("object: expected a string");
+  const entry = body["entry"] === undefined ? [] : listOf(body["entry"]);
+  if (!entry) throw new InvalidWebhookError("entry: expected a list");
   const platform = platformOfObject(object);
   if (!platform) return { object, platform, items: [], malformed: [], malformedCount: 0 };
   const collector = new ItemCollector(platform);

@@ -5,7 +5,8 @@ export interface SyntheticIdInput {
   platform: Platform;
   channelId: string;
   userId: string;
-  kind: CustomerActionKind;
+  /** The action's kind, or `edit` for an edit without Meta's count of it. */
+  kind: CustomerActionKind | "edit";
   /** Meta's event time (ms). */
   timestampMs: number;
   /** The part of the webhook item that describes the action (the reaction, the referral…). */

@@ -123,6 +123,41 @@ export function createMetrics(registry: Registry = new Registry()) {
       buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300, 1800, 3600, 21600, 86400],
       registers: r,
     }),
+    mediaRequests: new Counter({
+      name: "relay_media_requests_total",
+      help: "WhatsApp media relayed through the API, by outcome",
+      labelNames: ["outcome"] as const,
+      registers: r,
+    }),
+    mediaBytes: new Counter({
+      name: "relay_media_bytes_total",
+      help: "Bytes of WhatsApp media streamed to API clients",
+      registers: r,
+    }),
+    channels: new Gauge({
+      name: "relay_channels",
+      help: "Connected channels, by platform and status (active, restricted, auth_failed)",
+      labelNames: ["platform", "status"] as const,
+      registers: r,
+    }),
+    channelsSilent: new Gauge({
+      name: "relay_channels_silent",
+      help: "Active channels that sent replies but got no webhook for WEBHOOK_SILENCE_MINUTES",
+      labelNames: ["platform"] as const,
+      registers: r,
+    }),
+    channelSubscriptionChecks: new Counter({
+      name: "relay_channel_subscription_checks_total",
+      help: "Webhook subscription checks by the watchdog, by platform and outcome",
+      labelNames: ["platform", "outcome"] as const,
+      registers: r,
+    }),
+    channelTokenRefreshes: new Counter({
+      name: "relay_channel_token_refreshes_total",
+      help: "Instagram Login token refreshes, by outcome",
+      labelNames: ["outcome"] as const,
+      registers: r,
+    }),
     workerLastActivity: new Gauge({
       name: "relay_worker_last_activity_timestamp_seconds",
       help: "When each worker last took or finished a job, or found its queue empty",

@@ -1,5 +1,6 @@
 import {
   channelCarries,
+  channelRefusal,
   decide,
   describeWindow,
   type Decision,
@@ -41,6 +42,10 @@ export async function deliverHead(deps: OutboundDeps, run: DrainRun, head: Head)
   const { window, decision } = judge(deps, head);
   if (!channel || !decision) return fail(deps, message, window, "channel_not_configured");
   if (decision.outcome === "refuse") return fail(deps, message, window, decision.reason);
+  // A restricted channel, or one whose token Meta refused, sends nothing: fail at once, no call.
+  // The window's own refusals come first: they hold whatever Meta thinks of the channel.
+  const blocked = channelRefusal(channel.status, channel.restriction ?? null, now);
+  if (blocked) return fail(deps, message, window, blocked);
   // The API refuses what a channel cannot carry; a record that outlived a change of the channel
   // (utilityMessages turned off) cannot be sent.
   if (!channelCarries(channel, message.kind)) return fail(deps, message, window, "invalid_message");
@@ -133,6 +138,7 @@ async function callGraph(
       platform: message.platform,
       channelId: message.channelId,
       pageId: channel.pageId,
+      api: channel.api,
       userId: message.userId,
       messageId: message.id,
       content: message.content,
@@ -165,6 +171,7 @@ async function settle(
 ): Promise<Step> {
   if (result === "unreadable_token") {
     deps.log.error({ channelId: message.channelId }, "channel token cannot be decrypted");
+    await deps.channelNews?.authFailed(channel, "the stored token cannot be decrypted");
     return fail(deps, message, window, "channel_auth_failed");
   }
   if (result.ok) return markSent(deps, message, result.metaMessageId);
@@ -177,6 +184,7 @@ async function settle(
       // Meta's ad window "may" last 7 days; when Meta says no, the conversation is back to 24 hours.
       if (window.adWindow) await deps.drain.dropAdWindow(message);
     }
+    await tellChannelNews(deps, channel, verdict.reason, meta);
     return fail(deps, message, window, verdict.reason, meta, verdict.cause);
   }
   if (message.attempts >= deps.maxAttempts)
@@ -251,6 +259,21 @@ async function replaySettled(
   const event = settledEvent(message, now);
   if (event) await deps.events.publish([event]);
   return { kind: "next", popId: message.id };
+}
+
+/** Meta's refusal says the channel, not this reply, is the problem: its state changes first. */
+async function tellChannelNews(
+  deps: OutboundDeps,
+  channel: StoredChannel,
+  reason: FailureReason,
+  meta: MetaErrorInfo | undefined,
+): Promise<void> {
+  if (!deps.channelNews) return;
+  const said = meta
+    ? `Meta error ${meta.code}${meta.subcode === undefined ? "" : `/${meta.subcode}`}: ${meta.message}`
+    : reason;
+  if (reason === "channel_restricted") await deps.channelNews.restricted(channel, said);
+  if (reason === "channel_auth_failed") await deps.channelNews.authFailed(channel, said);
 }
 
 function metaInfo(failure: GraphFailure): MetaErrorInfo | undefined {

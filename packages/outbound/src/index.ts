@@ -17,7 +17,12 @@ export {
   type DrainOutcome,
   type DrainRequest,
 } from "./drain-conversation";
-export { createOutboundDeps, type OutboundDeps, type DeliverySettings } from "./outbound-deps";
+export {
+  createOutboundDeps,
+  type OutboundDeps,
+  type DeliverySettings,
+  type ChannelNews,
+} from "./outbound-deps";
 export { DEFAULT_RETRY_BACKOFF, retryDelayMs, type RetryBackoff } from "./retry-backoff";
 
 // --- Meta's status news: statuses, receipts and echoes of messages we sent ---

@@ -1,4 +1,4 @@
-import type { ConversationRef } from "@meta-relay/core";
+import type { ChannelRef, ConversationRef } from "@meta-relay/core";
 import { createGraphClient, type GraphClient } from "@meta-relay/meta";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
 import type { EventPublisher } from "@meta-relay/queues";
@@ -29,6 +29,17 @@ export interface OutboundDeps {
   retry: RetryBackoff;
   /** Messenger/Instagram: least wait before re-sending after an unknown outcome (the echo may confirm it). */
   echoGraceMs: number;
+  /** Told when a send shows the channel itself can no longer send. */
+  channelNews: ChannelNews | null;
+}
+
+/**
+ * What a send reveals about the channel: Meta restricted it (10/1893063), or its token is refused.
+ * The channel's state changes (and its replies fail fast) before the failed reply leaves the head.
+ */
+export interface ChannelNews {
+  restricted(channel: ChannelRef, reason: string): Promise<unknown>;
+  authFailed(channel: ChannelRef, reason: string): Promise<unknown>;
 }
 
 /** What a delivering process is configured with. */
@@ -41,6 +52,8 @@ export interface DeliverySettings {
   graph: {
     /** META_GRAPH_URL, META_GRAPH_VERSION, GRAPH_TIMEOUT_MS, GRAPH_MAX_ATTEMPTS. */
     url: string;
+    /** META_INSTAGRAM_GRAPH_URL: Instagram Login channels send there. */
+    instagramUrl?: string | undefined;
     version: string;
     timeoutMs: number;
     maxAttempts: number;
@@ -57,6 +70,8 @@ export interface DeliverySettings {
   leaseMs?: number | undefined;
   /** Messenger/Instagram: least wait (ms) before re-sending after an unknown outcome, so the echo can confirm it. */
   echoGraceMs?: number | undefined;
+  /** Told when a send shows the channel is restricted or its token refused. */
+  channelNews?: ChannelNews | undefined;
 }
 
 export function createOutboundDeps(settings: DeliverySettings): OutboundDeps {
@@ -67,13 +82,18 @@ export function createOutboundDeps(settings: DeliverySettings): OutboundDeps {
     metrics: settings.metrics,
     drain: createDrainStore(redis, keys, { leaseMs: settings.leaseMs ?? graph.timeoutMs + 10_000 }),
     channels: createChannelStore(redis, keys, createTokenCipher(settings.encryptionKey)),
-    graph: createGraphClient({ graphUrl: graph.url, timeoutMs: graph.timeoutMs }),
+    graph: createGraphClient({
+      graphUrl: graph.url,
+      instagramGraphUrl: graph.instagramUrl,
+      timeoutMs: graph.timeoutMs,
+    }),
     events: settings.events,
     graphVersion: graph.version,
     marginMs: settings.marginMs,
     maxAttempts: graph.maxAttempts,
     retry: settings.retry ?? DEFAULT_RETRY_BACKOFF,
     echoGraceMs: settings.echoGraceMs ?? 5_000,
+    channelNews: settings.channelNews ?? null,
   };
 }
 

@@ -1,19 +1,18 @@
 import {
   toIso,
   type EventDataByType,
+  type OutboundEventType,
   type MessageFailure,
   type RelayEvent,
   type WindowDocument,
 } from "@meta-relay/core";
-import { outboundEventId, type OutboundEventType } from "@meta-relay/queues";
+import { outboundEventId } from "@meta-relay/queues";
 import type { MessageRecord } from "@meta-relay/store";
 
 // The one builder of each outbound event type. The worker (Meta's answer to a send) and the ingress
 // (Meta's status news) announce the same facts, so they build them here, identically.
 
-type OutboundType = OutboundEventType;
-
-function event<T extends OutboundType>(
+function event<T extends OutboundEventType>(
   type: T,
   data: EventDataByType[T],
   atMs: number,

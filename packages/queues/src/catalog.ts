@@ -25,6 +25,23 @@ export const EVENT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: (7 * DAY_MS) / 1000, count: 10_000 },
 };
 
+/**
+ * The channel watchdog's scheduled job (CHANNELS_QUEUE): one attempt, since the next period is its
+ * retry, and the last 50 passes kept for the dashboard.
+ */
+export const CHANNELS_JOB_OPTIONS: JobsOptions = {
+  attempts: 1,
+  removeOnComplete: { count: 50 },
+  removeOnFail: { count: 50 },
+};
+
+/** Worker settings of CHANNELS_QUEUE: one pass at a time per process, the same retention. */
+export const CHANNELS_WORKER_SETTINGS = {
+  concurrency: 1,
+  removeOnComplete: { count: 50 },
+  removeOnFail: { count: 50 },
+} as const satisfies Omit<WorkerOptions, "connection" | "prefix">;
+
 /** What an operator may tune of each queue's workers, beyond their concurrency. */
 export interface WorkerTuning {
   [OUTBOUND_QUEUE]: {

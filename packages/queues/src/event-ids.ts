@@ -1,5 +1,11 @@
 import { createHash } from "node:crypto";
-import type { ConversationRef, CustomerAction, EventType } from "@meta-relay/core";
+import type {
+  ConversationRef,
+  CustomerAction,
+  CustomerDeletion,
+  CustomerEdit,
+  OutboundEventType,
+} from "@meta-relay/core";
 
 /**
  * The id of a `message.received` event, derived from Meta's own ids so that a redelivered webhook
@@ -15,11 +21,25 @@ export function receivedEventId(
   return `evt_${digest}`;
 }
 
-/** The events about one of our messages. */
-export type OutboundEventType = Extract<
-  EventType,
-  "message.sent" | "message.delivered" | "message.read" | "message.failed"
->;
+/** The id of a `message.edited` event: one per edit of a message, the same on every redelivery. */
+export function editedEventId(
+  edit: Pick<CustomerEdit, "platform" | "channelId" | "editId">,
+): string {
+  return digestId(`${edit.platform}\n${edit.channelId}\nedited\n${edit.editId}`);
+}
+
+/** The id of a `message.deleted` event: a message is deleted once, whoever redelivers it. */
+export function deletedEventId(
+  deletion: Pick<CustomerDeletion, "platform" | "channelId" | "metaMessageId">,
+): string {
+  return digestId(
+    `${deletion.platform}\n${deletion.channelId}\ndeleted\n${deletion.metaMessageId}`,
+  );
+}
+
+function digestId(source: string): string {
+  return `evt_${createHash("sha256").update(source).digest("base64url").slice(0, 32)}`;
+}
 
 const SUFFIX: Record<OutboundEventType, string> = {
   "message.sent": "sent",

@@ -1,4 +1,4 @@
-import type { RelayEvent } from "@meta-relay/core";
+import { DAY_MS, HOUR_MS, type RelayEvent } from "@meta-relay/core";
 import { testRedisClient, uniquePrefix } from "@meta-relay/testkit";
 import { Queue } from "bullmq";
 import { EventPublisher } from "./event-publisher";
@@ -17,6 +17,26 @@ function received(id: string): RelayEvent<"message.received"> {
       metaMessageId: "m_1",
       kind: "message",
       timestamp: at,
+      opensWindow: true,
+      raw: { message: { mid: "m_1" } },
+    },
+  };
+}
+
+function edited(id: string): RelayEvent<"message.edited"> {
+  const at = new Date().toISOString();
+  return {
+    id,
+    type: "message.edited",
+    occurredAt: at,
+    data: {
+      platform: "whatsapp",
+      channelId: "100",
+      userId: "200",
+      metaMessageId: "wamid.1",
+      text: "corrected",
+      timestamp: at,
+      raw: { id: "wamid.2", type: "edit" },
     },
   };
 }
@@ -39,5 +59,15 @@ describe("EventPublisher", () => {
     await publisher.publish([received("evt_a")]);
     // Removing a job by hand (dashboard) clears its dedupe key, so the event can be produced again.
     expect(await queue.getJobCountByTypes("waiting")).toBe(2);
+  });
+
+  it("refuses an edit's id again for Meta's redelivery horizon, as a received event's", async () => {
+    const publisher = new EventPublisher(queue);
+    await publisher.publish([edited("evt_e")]);
+    await publisher.publish([edited("evt_e")]);
+    expect(await queue.getJobCountByTypes("waiting")).toBe(3);
+    const ttl = await connection.pttl(`${queue.keys[""]}de:evt_e`);
+    expect(ttl).toBeGreaterThan(8 * DAY_MS - HOUR_MS);
+    expect(ttl).toBeLessThanOrEqual(8 * DAY_MS);
   });
 });

@@ -1,14 +1,23 @@
-import { DAY_MS, HOUR_MS, type EventDataByType, type RelayEvent } from "@meta-relay/core";
+import {
+  DAY_MS,
+  HOUR_MS,
+  isInboundEventType,
+  type EventDataByType,
+  type RelayEvent,
+} from "@meta-relay/core";
 import type { JobsOptions, Queue } from "bullmq";
 import { EVENT_JOB_OPTIONS } from "./catalog";
 
-/** Meta redelivers for up to 7 days; a received event's id is refused again for that long, plus a day. */
+/**
+ * Meta redelivers for up to 7 days; an event about a customer's action (received, edited,
+ * deleted) has its id refused again for that long, plus a day.
+ */
 export const RECEIVED_DEDUPE_TTL_MS = 8 * DAY_MS;
 
 /**
- * Puts events on the events queue. The job id is the event id, and `message.received` events are
- * also deduplicated for Meta's redelivery horizon, so a retried producer or a redelivered webhook
- * never yields a second event.
+ * Puts events on the events queue. The job id is the event id, and the events of customers'
+ * actions are also deduplicated for Meta's redelivery horizon, so a retried producer or a
+ * redelivered webhook never yields a second event.
  */
 export class EventPublisher {
   constructor(private readonly queue: Queue) {}
@@ -30,7 +39,7 @@ export class EventPublisher {
 
 function eventJobOptions(event: RelayEvent): JobsOptions {
   const opts: JobsOptions = { ...EVENT_JOB_OPTIONS, jobId: event.id };
-  if (event.type === "message.received") {
+  if (isInboundEventType(event.type)) {
     opts.deduplication = { id: event.id, ttl: RECEIVED_DEDUPE_TTL_MS };
   }
   if (event.type === "conversation.window_expiring") {

@@ -6,13 +6,13 @@ import { isEventDeliveryError } from "./event-delivery-error";
 export const EVENTS_BACKOFF_TYPE = "relay-events";
 
 /** The longest possible first wait; each later wait doubles it, up to the caps below. */
-export const EVENT_RETRY_BASE_MS = SECOND_MS;
+const EVENT_RETRY_BASE_MS = SECOND_MS;
 /** Longest wait while an event is younger than EVENT_RETRY_EARLY_PHASE_MS. */
 export const EVENT_RETRY_EARLY_CAP_MS = MINUTE_MS;
 /** Longest wait after that, until the event's max age. */
 export const EVENT_RETRY_LATE_CAP_MS = 5 * MINUTE_MS;
 /** How long after its creation an event is retried at least once a minute. */
-export const EVENT_RETRY_EARLY_PHASE_MS = HOUR_MS;
+const EVENT_RETRY_EARLY_PHASE_MS = HOUR_MS;
 /** Shortest wait, also when a receiver says `Retry-After: 0`, so a busy receiver is not hammered. */
 export const EVENT_RETRY_MIN_MS = 500;
 

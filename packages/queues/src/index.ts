@@ -1,5 +1,19 @@
-export { OUTBOUND_QUEUE, EVENTS_QUEUE, QUEUE_NAMES, queuePrefix, type QueueName } from "./names";
-export { QUEUE_CATALOG, EVENT_JOB_OPTIONS, queueDescription, type WorkerTuning } from "./catalog";
+export {
+  OUTBOUND_QUEUE,
+  EVENTS_QUEUE,
+  CHANNELS_QUEUE,
+  QUEUE_NAMES,
+  queuePrefix,
+  type QueueName,
+} from "./names";
+export {
+  QUEUE_CATALOG,
+  EVENT_JOB_OPTIONS,
+  CHANNELS_JOB_OPTIONS,
+  CHANNELS_WORKER_SETTINGS,
+  queueDescription,
+  type WorkerTuning,
+} from "./catalog";
 export { openQueue, openWorker, type QueueAt } from "./open";
 export {
   drainJobSchema,
@@ -13,9 +27,10 @@ export {
 export { EventDeliveryError, type EventDeliveryContext } from "./event-delivery-error";
 export {
   receivedEventId,
+  editedEventId,
+  deletedEventId,
   outboundEventId,
   reminderEventId,
-  type OutboundEventType,
 } from "./event-ids";
 export { EventPublisher, RECEIVED_DEDUPE_TTL_MS } from "./event-publisher";
 export { signEventBody, verifyEventSignature, EVENT_SIGNATURE_HEADER } from "./event-signature";

@@ -10,9 +10,15 @@ export const QUEUE_NAMES = [OUTBOUND_QUEUE, EVENTS_QUEUE] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /**
+ * The queue of the channel watchdog's scheduled job (one at a time, whatever the number of
+ * workers). Not in QUEUE_NAMES: it holds one job per period and never scales workers.
+ */
+export const CHANNELS_QUEUE = "channels";
+
+/**
  * BullMQ key prefix of a queue. The braces make it a Redis Cluster hash tag, so every key of one
  * queue lives in one slot while different queues spread over the cluster.
  */
-export function queuePrefix(keyPrefix: string, queue: QueueName): string {
+export function queuePrefix(keyPrefix: string, queue: QueueName | typeof CHANNELS_QUEUE): string {
   return `{${keyPrefix}:${queue}}`;
 }

@@ -11,6 +11,7 @@ import {
   createWindowStore,
 } from "@meta-relay/store";
 import { testRedisSettings, uniquePrefix } from "@meta-relay/testkit";
+import { waitFor } from "@meta-relay/testkit/testing";
 import { randomBytes } from "node:crypto";
 import { startReminderSweeper, type ReminderSweeper } from "./reminder-sweeper";
 
@@ -45,13 +46,7 @@ describe("startReminderSweeper", () => {
     const jobs = await events.getJobs(["waiting"]);
     return jobs.map((job) => job.data as RelayEvent<"conversation.window_expiring">);
   };
-  const until = async (check: () => Promise<boolean>, what: string) => {
-    const deadline = Date.now() + 20_000;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
+  const until = (check: () => Promise<boolean>, what: string) => waitFor(check, 20_000, what);
 
   beforeAll(async () => {
     const cipher = createTokenCipher(randomBytes(32));
@@ -78,6 +73,8 @@ describe("startReminderSweeper", () => {
         metaMessageId: `m_${userId}`,
         kind: "message",
         timestampMs: now - DAY_MS + endsInMs + i,
+        opensWindow: true,
+        raw: {},
       };
     });
     await createWindowStore(redis, keys).recordCustomerActions(actions);

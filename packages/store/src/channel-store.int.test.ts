@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { testRedisSettings, uniquePrefix } from "@meta-relay/testkit";
+import { createChannelStateStore } from "./channel-state-store";
 import { createChannelStore } from "./channel-store";
 import { closeRedis, createRedis } from "./connection";
 import { createKeys } from "./keys";
@@ -63,5 +64,37 @@ describe("createChannelStore", () => {
     expect(await store.delete({ platform: "instagram", channelId: "300" })).toBe(false);
     expect(await store.get({ platform: "instagram", channelId: "300" })).toBeNull();
     expect((await store.list()).some((c) => c.channelId === "300")).toBe(false);
+  });
+
+  it("keeps what the relay learnt across a PUT, and a PUT makes a restricted channel active", async () => {
+    const ref = { platform: "instagram", channelId: "400" } as const;
+    const state = createChannelStateStore(redis, keys);
+    await store.put({ ...ref, accessToken: TOKEN, api: "instagram_login", tokenIssuedAtMs: 5_000 });
+    const subscription = {
+      checkedAt: new Date().toISOString(),
+      subscribed: true,
+      fields: ["messages"],
+    };
+    await state.recordSubscription(ref, subscription);
+    await state.touchWebhooks([ref], Date.now());
+    await state.transition(ref, {
+      to: "restricted",
+      restriction: { reason: "spam", source: "policy_enforcement" },
+    });
+    const restricted = await store.get(ref);
+    expect(restricted).toMatchObject({
+      status: "restricted",
+      api: "instagram_login",
+      restriction: { reason: "spam", source: "policy_enforcement" },
+      subscription,
+    });
+    const again = await store.put({ ...ref, accessToken: TOKEN, api: "instagram_login" });
+    expect(again.statusBefore).toBe("restricted");
+    expect(again.channel.status).toBe("active");
+    expect(again.channel.restriction).toBeUndefined();
+    expect(again.channel.subscription).toEqual(subscription);
+    expect(again.channel.lastWebhookAt).toBe(restricted?.lastWebhookAt);
+    const stored = await store.getStored(ref);
+    expect(stored).toMatchObject({ tokenIssuedAtMs: 5_000, previousStatus: "restricted" });
   });
 });

@@ -32,12 +32,11 @@ describe("readConversation", () => {
     const at = Date.now() - 60_000;
     await windows.recordCustomerActions([
       {
-        type: "customer_action",
         ...conv,
         userIds: [conv.userId],
         metaMessageId: "wamid.LATEST",
-        kind: "message",
         timestampMs: at,
+        opensWindow: true,
       },
     ]);
     const read = await readConversation(redis, keys, conv);

@@ -222,6 +222,7 @@ export async function settleSent(
       keys.window(conv),
       keys.unanswered(conv),
       keys.unansweredAds(conv),
+      keys.channel(conv),
     ],
     [
       metaMessageId ?? "",

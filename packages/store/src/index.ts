@@ -20,7 +20,12 @@ export {
   type NewApiKey,
 } from "./api-key-store";
 export { newMessageId, MESSAGE_ID_PATTERN } from "./ids";
-export { createWindowStore, WINDOW_RECORD_TTL_MS, type WindowStore } from "./window-store";
+export {
+  createWindowStore,
+  WINDOW_RECORD_TTL_MS,
+  type WindowStore,
+  type WindowAction,
+} from "./window-store";
 export { createTokenCipher, TokenUnreadableError, type TokenCipher } from "./token-cipher";
 export { DEFAULT_PACING, effectivePacing, type Pacing } from "./pacing";
 export {
@@ -29,8 +34,16 @@ export {
   type ChannelInput,
   type ChannelStore,
   type StoredChannel,
+  type PutResult,
 } from "./channel-store";
 export { readConversation, type ConversationSnapshot } from "./conversation-read";
+export type { ChannelState, StoredRestriction } from "./channel-fields";
+export {
+  createChannelStateStore,
+  type ChannelStateStore,
+  type TransitionRequest,
+  type TransitionResult,
+} from "./channel-state-store";
 export { type MessageRecord } from "./message-record";
 export {
   createMessageStore,

@@ -47,12 +47,12 @@ describe("the unanswered index", () => {
   ): Promise<number> =>
     windows.recordCustomerActions([
       {
-        type: "customer_action",
         ...conv,
         userIds: [conv.userId],
         metaMessageId: `m_${randomBytes(4).toString("hex")}`,
         kind: "message",
         timestampMs: atMs,
+        opensWindow: true,
         ...(referral ? { referral } : {}),
       },
     ]);
@@ -83,6 +83,39 @@ describe("the unanswered index", () => {
     expect(await scoreOf(conv)).toBeNull();
     await wrote(conv, at + MINUTE_MS);
     expect(await scoreOf(conv)).toBe(at + MINUTE_MS + DAY_MS);
+  });
+
+  it("indexes a message stamped in the future at Redis's clock, in the same call", async () => {
+    const channel = await newChannel({ adsWindow: true });
+    const conv = { ...channel, userId: "u-future" };
+    const before = Date.now();
+    await wrote(conv, before + 365 * DAY_MS, { source: "ADS" });
+    const after = Date.now();
+    const last = Number(await redis.get(keys.window(conv)));
+    // Redis's clock and this process's are the same machine's.
+    expect(last).toBeGreaterThanOrEqual(before - 5);
+    expect(last).toBeLessThanOrEqual(after + 5);
+    expect(await redis.get(keys.adWindow(conv))).toBe(String(last));
+    expect(await scoreOf(conv)).toBe(last + 7 * DAY_MS);
+  });
+
+  it("leaves the index alone for an action that opens no window", async () => {
+    const channel = await newChannel();
+    const conv = { ...channel, userId: "u-edit" };
+    const at = Date.now() - HOUR_MS;
+    await wrote(conv, at);
+    await answer(conv);
+    await windows.recordCustomerActions([
+      {
+        ...conv,
+        userIds: [conv.userId],
+        metaMessageId: "m_reaction",
+        timestampMs: at + MINUTE_MS,
+        opensWindow: false,
+      },
+    ]);
+    expect(await scoreOf(conv)).toBeNull();
+    expect(await redis.get(keys.window(conv))).toBe(String(at));
   });
 
   it("keeps a conversation unanswered when the customer wrote after the reply began", async () => {
@@ -120,13 +153,13 @@ describe("the unanswered index", () => {
     const at = Date.now() - MINUTE_MS;
     await windows.recordCustomerActions([
       {
-        type: "customer_action",
         ...channel,
         userId: "15550001",
         userIds: ["15550001", "US.bsuid1"],
         metaMessageId: "wamid.1",
         kind: "message",
         timestampMs: at,
+        opensWindow: true,
       },
     ]);
     const page = await worklist.page(channel, { endsAt: 0, userId: null }, 10);

@@ -21,27 +21,42 @@ import { INDEX_CUSTOMER_ACTION, WINDOW_MS_LUA } from "./lua/window-index-lua";
  *
  * The expiry follows the event that set the value, never the arrival: a replayed old webhook that
  * loses the max leaves the expiry alone, and one older than the record's lifetime is not written.
+ *
+ * An event stamped later than Redis's clock (Meta's clock ahead, or a unit mistake such as
+ * microseconds) is recorded at that clock instead, with its expiry moved back as far: no payload
+ * can hold a window open beyond 24 hours (7 days) from now. The clamped time is the one the ad
+ * window, the unanswered index and its reminders are computed from. Read in the same script, the
+ * clock costs no round trip.
  */
 export const RAISE_WINDOW_LUA = `${WINDOW_MS_LUA}
-local stored = tonumber(redis.call('GET', KEYS[1]))
 local at = tonumber(ARGV[1])
+local expireAt = ARGV[2]
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local value = ARGV[1]
+if at > now then
+  expireAt = string.format('%.0f', tonumber(ARGV[2]) - (at - now))
+  at = now
+  value = string.format('%.0f', now)
+end
+local stored = tonumber(redis.call('GET', KEYS[1]))
 if ARGV[3] ~= '' and (stored == nil or stored <= at) then
   redis.call('SET', KEYS[2], ARGV[3])
-  redis.call('PEXPIREAT', KEYS[2], ARGV[2])
+  redis.call('PEXPIREAT', KEYS[2], expireAt)
 end
 local ad = tonumber(redis.call('GET', KEYS[5]) or '')
 local opened = false
 if ARGV[5] == '1' and (ad == nil or ad < at) and redis.call('HGET', KEYS[4], 'adsWindow') == '1' then
   ad = at
   opened = true
-  redis.call('SET', KEYS[5], ARGV[1], 'PXAT', at + WEEK)
+  redis.call('SET', KEYS[5], value, 'PXAT', at + WEEK)
 end
 local moved = stored == nil or stored < at
 if not moved and not opened then return 0 end
 local last = at
 if moved then
-  redis.call('SET', KEYS[1], ARGV[1])
-  redis.call('PEXPIREAT', KEYS[1], ARGV[2])
+  redis.call('SET', KEYS[1], value)
+  redis.call('PEXPIREAT', KEYS[1], expireAt)
 else
   last = stored
 end

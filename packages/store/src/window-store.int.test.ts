@@ -17,6 +17,8 @@ function action(overrides: Partial<CustomerAction> = {}): CustomerAction {
     metaMessageId: `m_${Math.random()}`,
     kind: "message",
     timestampMs: NOW - 60_000,
+    opensWindow: true,
+    raw: {},
     ...overrides,
   };
 }
@@ -109,6 +111,30 @@ describe("WindowStore", () => {
         NOW - 100_000 + (40 + u) * 1_000,
       );
     }
+  });
+
+  it("writes nothing for an action that opens no window", async () => {
+    expect(await store.recordCustomerActions([action({ opensWindow: false })])).toBe(0);
+    expect(await store.lastCustomerMessageAt(conv)).toBeNull();
+  });
+
+  it("records a time ahead of Redis's clock at that clock, its expiry moved back as far", async () => {
+    const before = Date.now();
+    const inAYear = Date.now() + 365 * DAY_MS;
+    await store.recordCustomerActions([action({ timestampMs: inAYear })]);
+    const after = Date.now();
+    const at = await store.lastCustomerMessageAt(conv);
+    // Redis's clock and this process's are the same machine's.
+    expect(at).toBeGreaterThanOrEqual(before - 5);
+    expect(at).toBeLessThanOrEqual(after + 5);
+    expect(await redis.pexpiretime(keys.window(conv))).toBe((at ?? 0) + WINDOW_RECORD_TTL_MS);
+    // A batch mixing it with a present-time action still keeps the later of the two, clamped.
+    const other = { ...conv, userId: "psid-2" };
+    await store.recordCustomerActions([
+      action({ userId: "psid-2", timestampMs: Date.now() - 1_000 }),
+      action({ userId: "psid-2", timestampMs: Date.now() * 1000 }),
+    ]);
+    expect(await store.lastCustomerMessageAt(other)).toBeLessThanOrEqual(Date.now() + 5);
   });
 
   it("does nothing for an empty batch", async () => {

@@ -25,13 +25,25 @@ function windowWriteError(cause: unknown): UnavailableError {
   return new UnavailableError("Redis did not acknowledge the window updates.", cause);
 }
 
+/**
+ * What a window write needs of a customer action; `kind` and `referral` tell a message from a
+ * click-to-Messenger/Direct ad (the ad window).
+ */
+export type WindowAction = Pick<
+  CustomerAction,
+  "platform" | "channelId" | "userId" | "userIds" | "timestampMs" | "opensWindow" | "metaMessageId"
+> &
+  Partial<Pick<CustomerAction, "kind" | "referral">>;
+
 export interface WindowStore {
   /**
    * Raises `lastCustomerMessageAt` to max(stored, Meta's event time) for every conversation the
-   * actions name (each of an action's `userIds`). One round trip per Redis node; resolves only after
-   * Redis acknowledged every write. Returns how many windows moved forward.
+   * window-opening actions name (each of an action's `userIds`); an action with `opensWindow:
+   * false` writes nothing. A time later than Redis's clock is recorded at that clock. One round
+   * trip per Redis node; resolves only after Redis acknowledged every write. Returns how many
+   * windows moved forward.
    */
-  recordCustomerActions(actions: readonly CustomerAction[]): Promise<number>;
+  recordCustomerActions(actions: readonly WindowAction[]): Promise<number>;
   /** Meta's time (ms) of the customer's latest window-opening action, or null if none is kept. */
   lastCustomerMessageAt(conversation: ConversationRef): Promise<number | null>;
   /** WhatsApp: Meta's id of the customer's latest message, or null if none is kept. */
@@ -80,9 +92,10 @@ function defineRaiseCommand(redis: RedisClient): void {
 }
 
 /** One raise per conversation key, at the newest event time the batch holds for it. */
-function coalesce(actions: readonly CustomerAction[], keys: Keys): Raise[] {
+function coalesce(actions: readonly WindowAction[], keys: Keys): Raise[] {
   const byKey = new Map<string, Raise>();
   for (const action of actions) {
+    if (!action.opensWindow) continue;
     const tag = channelTag(action);
     const userIds = action.userIds.length > 0 ? action.userIds : [action.userId];
     const fromAd = action.kind === "message" && action.referral?.source === "ADS";

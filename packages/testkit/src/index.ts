@@ -30,8 +30,14 @@ export type {
   SimChannel,
   SimPlatform,
   SimSend,
+  SimCall,
+  SimChannelRef,
+  SimSubscription,
   FaultRule,
   ChaosOptions,
+  SimMediaInput,
+  SimMediaFile,
+  SimMediaDownload,
 } from "./meta-sim/types";
 export {
   createSimCustomers,
@@ -39,5 +45,15 @@ export {
   type SimCustomersOptions,
   type SimPost,
 } from "./meta-sim/sim-customers";
-export type { SimCustomerRef, SimWebhookEvent, SimStatusError } from "./meta-sim/webhook-events";
+export type {
+  SimCustomerRef,
+  SimWebhookEvent,
+  SimStatusError,
+  SimWhatsAppMedia,
+  SimWhatsAppContent,
+  SimReferral,
+  SimAttachmentType,
+} from "./meta-sim/webhook-events";
 export { signWebhookBody, metaJson } from "./meta-sim/signature";
+export type { SimPolicyEnforcement, SimAccountUpdate } from "./meta-sim/notice-payloads";
+export { SIM_APP_ID } from "./meta-sim/page-payloads";

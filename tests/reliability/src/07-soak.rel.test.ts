@@ -1,3 +1,4 @@
+import { EVENTS_QUEUE } from "@meta-relay/queues";
 import {
   createSimCustomers,
   startMetaSimulator,
@@ -72,6 +73,10 @@ describe("soak", () => {
       redisUrl: redis.server.url,
       graphUrl: sim.graphUrl,
       events: { url: receiver.url, secret: receiver.secret },
+      // A production deployment's level: at debug the worker writes a line per event delivered,
+      // which costs the worker a tenth of a core here. The other tests' debug lines keep the log
+      // audit covering every line the relay can write.
+      extra: { LOG_LEVEL: "info" },
     });
     // Two processes of the same build, as a deployment scales them: the Meta- and agent-facing
     // roles, and the worker (one Node process uses one core; this machine has two).
@@ -194,7 +199,10 @@ describe("soak", () => {
           frontLagMs: metricValue(f, "relay_nodejs_eventloop_lag_p99_seconds") * 1000,
           workerLagMs: metricValue(w, "relay_nodejs_eventloop_lag_p99_seconds") * 1000,
           redis: await redis.usedMemory(),
-          eventsWaiting: metricValue(f, "relay_queue_jobs", { queue: "events", state: "waiting" }),
+          eventsWaiting: metricValue(f, "relay_queue_jobs", {
+            queue: EVENTS_QUEUE,
+            state: "waiting",
+          }),
         });
         if (!warm && warmedUp) warm = await measureFootprint(redis.client, d.prefix);
         if (durationMs - (Date.now() - started) < 10_000 && !last)

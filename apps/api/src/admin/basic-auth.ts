@@ -3,7 +3,7 @@ import { sendError } from "@meta-relay/http";
 import type { RequestHandler } from "express";
 
 /** The realm browsers show in their login prompt. */
-export const DASHBOARD_REALM = "meta-relay";
+const DASHBOARD_REALM = "meta-relay";
 
 export interface BasicCredentials {
   username: string;

@@ -114,15 +114,15 @@ describe("queue dashboard in a browser", () => {
       expect(response?.status()).toBe(200);
       const card = (queue: string) =>
         page.locator("main li", { has: page.locator(`a[title="${queue}"]`) });
-      await card("outbound").getByText("3 Jobs").waitFor({ timeout: 20_000 });
-      await card("events").getByText("2 Jobs").waitFor({ timeout: 20_000 });
+      await card(OUTBOUND_QUEUE).getByText("3 Jobs").waitFor({ timeout: 20_000 });
+      await card(EVENTS_QUEUE).getByText("2 Jobs").waitFor({ timeout: 20_000 });
       expect(await page.innerText("main")).toMatch(/WAITING\s+5/);
       mkdirSync(ARTIFACTS, { recursive: true });
       const screenshot = join(ARTIFACTS, "admin-queues.png");
       await page.screenshot({ path: screenshot, fullPage: true });
       process.stdout.write(`queue dashboard screenshot: ${screenshot}\n`);
 
-      await page.getByText("outbound", { exact: true }).first().click();
+      await page.getByText(OUTBOUND_QUEUE, { exact: true }).first().click();
       await page.getByText("u2").first().waitFor({ timeout: 20_000 });
     } finally {
       await context.close();

@@ -140,9 +140,9 @@ describe("/admin/queues", () => {
         queues: { name: string; readOnlyMode: boolean; counts: Record<string, number> }[];
       };
       const byName = Object.fromEntries(body.queues.map((q) => [q.name, q]));
-      expect(Object.keys(byName).sort()).toEqual(["events", "outbound"]);
-      expect(byName["outbound"]?.counts["waiting"]).toBe(2);
-      expect(byName["events"]?.counts["delayed"]).toBe(1);
+      expect(Object.keys(byName).sort()).toEqual([EVENTS_QUEUE, OUTBOUND_QUEUE].sort());
+      expect(byName[OUTBOUND_QUEUE]?.counts["waiting"]).toBe(2);
+      expect(byName[EVENTS_QUEUE]?.counts["delayed"]).toBe(1);
       expect(body.queues.every((q) => q.readOnlyMode)).toBe(true);
     } finally {
       await f.close();

@@ -10,7 +10,7 @@ import { basicAuth, type BasicCredentials } from "./basic-auth";
 import { retriesOnly } from "./retries-only";
 
 /** Where the queue dashboard is served (product.md: `/admin/queues`). */
-export const DASHBOARD_PATH = "/admin/queues";
+const DASHBOARD_PATH = "/admin/queues";
 
 export interface DashboardOptions {
   /** DASHBOARD_USERNAME / DASHBOARD_PASSWORD. */

@@ -14,6 +14,7 @@ import {
   conversationParamsSchema,
   conversationSchema,
   errorSchema,
+  mediaParamsSchema,
   messageAcceptedSchema,
   messageBodySchema,
   messageParamsSchema,
@@ -50,8 +51,8 @@ export const RESPONSE_SCHEMAS = {
   KeyList: keyListSchema,
 } satisfies Record<string, z.ZodType>;
 
-export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;
-export type ResponseSchemaName = keyof typeof RESPONSE_SCHEMAS;
+type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;
+type ResponseSchemaName = keyof typeof RESPONSE_SCHEMAS;
 
 /** The groups of the reference, in the order it shows them. */
 export const API_TAGS = {
@@ -119,7 +120,7 @@ export const API_ROUTES: ApiRoute[] = [
     tag: "Channels",
     summary: "Connect or update a channel",
     description:
-      "A Facebook page, Instagram account or WhatsApp phone number. Changes, `humanAgent` included, apply from the next delivery attempt. The access token is stored encrypted and never returned. Instagram channels need `pageId`, the linked page that sends.",
+      "A Facebook page, Instagram account or WhatsApp phone number. Unless `verify: false`, the token is checked with Meta before anything is stored (the name Meta gives fills `name` when none is sent); unless `subscribe: false`, the app is subscribed to the channel's webhooks (a failure shows in `subscription` and does not stop the connect). A successful PUT makes a restricted or auth_failed channel `active` again. Changes, `humanAgent` included, apply from the next delivery attempt. The access token is stored encrypted and never returned. Instagram channels need `pageId`, the linked page that sends, unless `api` is `instagram_login`.",
     params: channelParamsSchema,
     body: "ChannelInput",
     bodyExample: { accessToken: "EAAG…", name: "Support page", humanAgent: true },
@@ -127,6 +128,12 @@ export const API_ROUTES: ApiRoute[] = [
       200: { description: "Updated", schema: "Channel" },
       201: { description: "Created", schema: "Channel" },
       403: readOnly,
+      422: error(
+        "Meta refused the token (`channel_auth_failed`, with Meta's message); nothing stored",
+      ),
+      502: error(
+        "Meta could not be reached to check the token (`meta_unreachable`); nothing stored",
+      ),
     },
   },
   {
@@ -235,6 +242,25 @@ export const API_ROUTES: ApiRoute[] = [
         "The window does not allow it (`no_customer_message`, `window_closed`): the code is the reason",
       ),
       502: error("Meta refused or failed; the code is the reason"),
+    },
+  },
+  {
+    method: "get",
+    path: "/v1/channels/whatsapp/{channelId}/media/{mediaId}",
+    operationId: "getMedia",
+    tag: "Channels",
+    summary: "Download a file a WhatsApp customer sent",
+    description:
+      "The `mediaId` of an attachment in `message.received`. The relay asks the Graph API for the file with the channel's token and streams Meta's bytes, with Meta's `Content-Type` and `Content-Length`, never holding the whole file (WhatsApp documents reach 100 MB). Files larger than MEDIA_MAX_BYTES are refused. Meta keeps media for 30 days.",
+    params: mediaParamsSchema,
+    responses: {
+      200: { description: "The file's bytes", contentType: "application/octet-stream" },
+      404: error(
+        "Meta does not know the id, it expired, or it was sent to another number (`media_not_found`); or no such channel is connected, or it is outside the key's scope (`channel_not_found`)",
+      ),
+      502: error(
+        "Meta failed or could not be reached (`meta_error`; `details` carry Meta's `code`), or the file is larger than MEDIA_MAX_BYTES (`media_too_large`)",
+      ),
     },
   },
   {

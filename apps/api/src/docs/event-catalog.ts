@@ -1,5 +1,6 @@
 import type { EventDataByType, EventType } from "@meta-relay/core";
 import type { z } from "zod";
+import { DELETED_EXAMPLE, EDITED_EXAMPLES, RECEIVED_EXAMPLES } from "./event-examples";
 import type { EVENT_DATA_SCHEMAS, EventDataSchemaName } from "./event-schemas";
 
 // The event registry of the reference: one entry per event type, each an OpenAPI 3.1 `webhooks`
@@ -12,14 +13,30 @@ export interface EventDoc {
   description?: string;
   /** The named schema of the event's `data`. */
   data: EventDataSchemaName;
+  /** Whole events (envelope and data), as the relay POSTs them; checked against the schema. */
+  examples?: readonly unknown[];
 }
 
 export const EVENT_CATALOG = {
   "message.received": {
     summary: "A customer action arrived: a message, a postback, a reaction or a referral",
     description:
-      "Sent once per Meta message id, however often Meta redelivers the webhook. Each one opened or renewed the conversation's window.",
+      "Everything the customer sent, with Meta's item as `raw`. Sent once per Meta message id, however often Meta redelivers the webhook. `opensWindow` says whether it opened or renewed the conversation's window (not for WhatsApp reactions, reactions taken back, WhatsApp group messages).",
     data: "MessageReceivedData",
+    examples: RECEIVED_EXAMPLES,
+  },
+  "message.edited": {
+    summary: "A customer edited an earlier message",
+    description:
+      "Messenger/Instagram `message_edit`, WhatsApp `edit`: one event per edit, never opening a window.",
+    data: "MessageEditedData",
+    examples: EDITED_EXAMPLES,
+  },
+  "message.deleted": {
+    summary: "A customer unsent or deleted a message",
+    description: "Instagram `is_deleted`, WhatsApp `revoke`; it opens no window.",
+    data: "MessageDeletedData",
+    examples: [DELETED_EXAMPLE],
   },
   "message.sent": {
     summary: "Meta accepted a reply",
@@ -46,6 +63,34 @@ export const EVENT_CATALOG = {
       "Once per conversation, window, lead time and customer action, within 30 seconds of `endsAt` minus the lead time; none once a reply was sent; a new customer message brings a new one for its new deadline.",
     data: "WindowExpiringData",
   },
+  "channel.restricted": {
+    summary: "Meta restricted a page, account or number from sending",
+    description:
+      "A policy-enforcement block, error 10/1893063 on a send, or a WhatsApp account restriction. Every reply of the channel fails at once with `channel_restricted` until the restriction lifts. One id per change, however often it is reported.",
+    data: "ChannelEventData",
+  },
+  "channel.unrestricted": {
+    summary: "A channel's restriction was lifted",
+    description: "Meta's unblock, the end Meta announced, or a successful PUT of the channel.",
+    data: "ChannelEventData",
+  },
+  "channel.warning": {
+    summary: "Meta warned about a channel's conduct",
+    description: "Nothing else changes; the channel still sends.",
+    data: "ChannelEventData",
+  },
+  "channel.auth_failed": {
+    summary: "Meta refused a channel's access token",
+    description:
+      "On a send or an Instagram Login token refresh. Replies fail at once with `channel_auth_failed` until the channel is PUT again with a working token.",
+    data: "ChannelEventData",
+  },
+  "channel.resubscribed": {
+    summary: "The watchdog subscribed the app to a channel's webhooks again",
+    description:
+      "Meta had dropped the app's subscription (it does so after an hour of failed webhooks).",
+    data: "ChannelEventData",
+  },
 } as const satisfies { [T in EventType]: EventDoc };
 
 /** True when X and Y are the same type: same fields, same optionality, same field types. */
@@ -56,7 +101,11 @@ type DataOf<T extends EventType> = z.output<
   (typeof EVENT_DATA_SCHEMAS)[(typeof EVENT_CATALOG)[T]["data"]]
 >;
 
-/** The compiler names here each event type whose documented data differs from core's interface. */
+/**
+ * The compiler names here each event type whose documented data differs from core's interface.
+ * Exported only so that it counts as used: the check is the compiling itself.
+ * @public
+ */
 export type EventSchemasMatchCore = NoneOf<
   {
     [T in EventType]: Same<DataOf<T>, EventDataByType[T]> extends true ? never : T;

@@ -4,7 +4,7 @@ import { EVENT_DATA_SCHEMAS } from "./event-schemas";
 import type { OpenApiOperation, OpenApiParameter } from "./openapi-types";
 
 /** "message.received" → "MessageReceived". */
-export function pascalCase(name: string): string {
+function pascalCase(name: string): string {
   return name
     .split(/[^A-Za-z0-9]+/)
     .filter((part) => part !== "")
@@ -13,24 +13,27 @@ export function pascalCase(name: string): string {
 }
 
 /** The component name of an event type's whole body, e.g. MessageReceivedEvent. */
-export const eventSchemaName = (type: string) => `${pascalCase(type)}Event`;
+const eventSchemaName = (type: string) => `${pascalCase(type)}Event`;
 
 /** The envelope of each event type, `data` being its named schema: what is POSTed, exactly. */
 export function eventEnvelopeSchemas(
   catalog: Record<string, EventDoc> = EVENT_CATALOG,
 ): Record<string, z.ZodType> {
   return Object.fromEntries(
-    Object.entries(catalog).map(([type, doc]) => [
-      eventSchemaName(type),
-      z
+    Object.entries(catalog).map(([type, doc]) => {
+      const envelope = z
         .object({
           id: z.string().describe("The event id: the same on every retry, the dedupe key"),
           type: z.literal(type),
           occurredAt: z.iso.datetime().describe("When the event was created"),
           data: EVENT_DATA_SCHEMAS[doc.data],
         })
-        .describe(doc.summary),
-    ]),
+        .describe(doc.summary);
+      return [
+        eventSchemaName(type),
+        doc.examples ? envelope.meta({ examples: [...doc.examples] }) : envelope,
+      ];
+    }),
   );
 }
 

@@ -48,6 +48,7 @@ describe("buildOpenApiDocument", () => {
         "get /v1/messages/{id}",
         "get /v1/conversations/{platform}/{channelId}/{userId}",
         "post /v1/conversations/{platform}/{channelId}/{userId}/actions",
+        "get /v1/channels/whatsapp/{channelId}/media/{mediaId}",
         "post /v1/keys",
         "get /v1/keys",
         "delete /v1/keys/{id}",

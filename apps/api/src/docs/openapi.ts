@@ -24,7 +24,7 @@ import {
   EVENTS_TAG,
 } from "./openapi-webhooks";
 
-export type { JsonSchema, OpenApiDocument, OpenApiOperation } from "./openapi-types";
+export type { JsonSchema, OpenApiDocument } from "./openapi-types";
 
 const REF = (name: string) => `#/components/schemas/${name}`;
 

@@ -97,7 +97,12 @@ async function decideAndSend(
   const decision = decideSenderAction({ ...read, marginMs: deps.marginMs });
   if (decision.outcome === "refuse") return { kind: "refused", reason: decision.reason };
   const request = buildSenderActionRequest(
-    { ...spec, pageId: channel.pageId, lastCustomerMetaMessageId: read.lastCustomerMetaMessageId },
+    {
+      ...spec,
+      pageId: channel.pageId,
+      api: channel.api,
+      lastCustomerMetaMessageId: read.lastCustomerMetaMessageId,
+    },
     deps.graphVersion,
   );
   // A window recorded before the relay kept message ids: nothing to mark read or type under yet.

@@ -5,7 +5,7 @@ import { z } from "zod";
 // The /v1/keys schemas: they validate the requests and are the source of /openapi.json.
 
 /** Channel scopes one key may carry. */
-export const MAX_KEY_SCOPES = 100;
+const MAX_KEY_SCOPES = 100;
 
 export const keyParamsSchema = z.object({
   id: z
@@ -37,8 +37,6 @@ export const keyInputSchema = z
     channels: channelScopesSchema,
   })
   .strict();
-
-export type KeyInput = z.infer<typeof keyInputSchema>;
 
 export const keySchema = z.object({
   id: z.string(),

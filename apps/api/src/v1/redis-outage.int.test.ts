@@ -1,12 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { cachedKeyLookup } from "@meta-relay/access";
+import { createChannelState } from "@meta-relay/channels";
 import { createHttpServer } from "@meta-relay/http";
-import { createGraphClient } from "@meta-relay/meta";
+import { createChannelClient, createGraphClient, createMediaClient } from "@meta-relay/meta";
 import { createLogger, createMetrics } from "@meta-relay/observability";
 import { createOutbox } from "@meta-relay/outbound";
 import { openQueue, OUTBOUND_QUEUE } from "@meta-relay/queues";
 import {
   createApiKeyStore,
+  createChannelStateStore,
   createChannelStore,
   createKeys,
   createMessageStore,
@@ -54,6 +56,19 @@ describe("/v1 while Redis is down", () => {
       redis,
       keys,
       channels,
+      // Channels are stored directly here: the connect (Meta's calls) is not under test.
+      channelClient: createChannelClient({
+        graphUrl: "http://127.0.0.1:9",
+        instagramGraphUrl: "http://127.0.0.1:9",
+        graphVersion: "v26.0",
+        timeoutMs: 1_000,
+      }),
+      channelState: createChannelState({
+        channels,
+        state: createChannelStateStore(redis, keys),
+        events: { publish: () => Promise.resolve() },
+        log: createLogger({ level: "silent" }),
+      }),
       outbox: createOutbox({ channels, messages, queue: outboundQueue, log }),
       apiKeys,
       keyLookup: cachedKeyLookup(apiKeys),
@@ -61,6 +76,14 @@ describe("/v1 while Redis is down", () => {
       // No sender action reaches Meta in these tests.
       graph: createGraphClient({ graphUrl: "http://127.0.0.1:9", timeoutMs: 1_000 }),
       graphVersion: "v26.0",
+      // No media is asked for here: a Graph URL that refuses every connection.
+      media: createMediaClient({
+        graphUrl: "http://127.0.0.1:9",
+        graphVersion: "v26.0",
+        timeoutMs: 1_000,
+        maxBytes: 1_024,
+      }),
+      metrics: createMetrics(),
     };
     const http = createHttpServer({
       role: "api",

@@ -1,4 +1,12 @@
-import { FAILURE_REASONS, MESSAGE_STATUSES, PLATFORMS, SENDER_TYPES } from "@meta-relay/core";
+import {
+  CHANNEL_SOURCES,
+  CHANNEL_STATUSES,
+  FAILURE_REASONS,
+  INSTAGRAM_APIS,
+  MESSAGE_STATUSES,
+  PLATFORMS,
+  SENDER_TYPES,
+} from "@meta-relay/core";
 import { MESSAGE_ID_PATTERN } from "@meta-relay/store";
 import { z } from "zod";
 import { MESSAGE_EXAMPLES } from "./message-examples";
@@ -9,11 +17,7 @@ import {
   senderActionBodySchema,
 } from "./message-schemas";
 
-export {
-  MAX_COMPONENT_DEPTH,
-  messageContentSchema,
-  senderActionBodySchema,
-} from "./message-schemas";
+export { MAX_COMPONENT_DEPTH, senderActionBodySchema } from "./message-schemas";
 
 // The /v1 schemas: they validate every request and are the source of /openapi.json.
 
@@ -36,6 +40,11 @@ export const conversationParamsSchema = channelParamsSchema.extend({
   userId: id("PSID, IGSID, wa_id or WhatsApp business-scoped user id"),
 });
 
+export const mediaParamsSchema = z.object({
+  channelId: id("WhatsApp phone number id"),
+  mediaId: id("Meta's media id: an attachment's `mediaId` in `message.received`"),
+});
+
 export const messageParamsSchema = z.object({
   id: z
     .string()
@@ -43,7 +52,7 @@ export const messageParamsSchema = z.object({
     .describe("The id POST /v1/messages returned"),
 });
 
-export const pacingSchema = z
+const pacingSchema = z
   .object({
     perSecond: z
       .number()
@@ -93,6 +102,23 @@ export const channelPutBodySchema = z
     name: z.string().min(1).max(200).optional(),
     pageId: id("Instagram: the linked page used for sending").optional(),
     pacing: pacingSchema.optional(),
+    api: z
+      .enum(INSTAGRAM_APIS)
+      .optional()
+      .describe(
+        "Instagram: messenger (default; through the linked page) or instagram_login (Instagram API with Instagram Login, no page)",
+      ),
+    wabaId: id(
+      "WhatsApp: the WhatsApp Business Account id, to subscribe and check webhooks",
+    ).optional(),
+    verify: z
+      .boolean()
+      .optional()
+      .describe("Check the token with Meta before storing anything (default true)"),
+    subscribe: z
+      .boolean()
+      .optional()
+      .describe("Subscribe the app to the channel's webhooks on connect (default true)"),
   })
   .strict();
 
@@ -119,8 +145,6 @@ export const messageBodySchema = z
   .superRefine(refinePlatformLimits)
   .meta({ examples: MESSAGE_EXAMPLES });
 
-export type MessageBody = z.infer<typeof messageBodySchema>;
-
 // --- responses ---
 
 export const channelSchema = z.object({
@@ -128,6 +152,30 @@ export const channelSchema = z.object({
   channelId: z.string(),
   name: z.string().nullable(),
   pageId: z.string().nullable(),
+  api: z.enum(INSTAGRAM_APIS).nullable().describe("Instagram: how the account is reached"),
+  wabaId: z.string().nullable(),
+  status: z
+    .enum(CHANNEL_STATUSES)
+    .describe("active; restricted: Meta stopped it from sending; auth_failed: its token fails"),
+  restriction: z
+    .object({
+      since: z.iso.datetime(),
+      reason: z.string(),
+      source: z.enum(CHANNEL_SOURCES),
+      until: z.iso.datetime().optional(),
+    })
+    .optional(),
+  subscription: z
+    .object({
+      checkedAt: z.iso.datetime(),
+      subscribed: z.boolean(),
+      fields: z.array(z.string()).optional(),
+      error: z.string().optional(),
+    })
+    .optional()
+    .describe("What the relay last saw of the app's webhook subscription"),
+  lastWebhookAt: z.iso.datetime().optional(),
+  tokenExpiresAt: z.iso.datetime().optional().describe("Instagram Login: when the token expires"),
   humanAgent: z.boolean(),
   utilityMessages: z.boolean(),
   adsWindow: z.boolean(),

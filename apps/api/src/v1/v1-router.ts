@@ -5,6 +5,7 @@ import { actionsRouter } from "./actions-routes";
 import { channelsRouter } from "./channels-routes";
 import { conversationsRouter } from "./conversations-routes";
 import { keysRouter } from "./keys-routes";
+import { mediaRouter } from "./media-routes";
 import { messagesRouter } from "./messages-routes";
 import { redisUnavailable } from "./redis-unavailable";
 import type { V1Deps } from "./v1-deps";
@@ -33,6 +34,7 @@ export function v1Router(deps: V1Deps, options: V1Options): Router {
   router.use(actionsRouter(deps));
   router.use(keysRouter(deps));
   router.use(worklistRouter(deps));
+  router.use(mediaRouter(deps));
   router.use(redisUnavailable(deps.redis));
   return router;
 }

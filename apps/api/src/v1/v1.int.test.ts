@@ -2,7 +2,13 @@ import { Writable } from "node:stream";
 import { loadConfig } from "@meta-relay/config";
 import { createLogger, createMetrics } from "@meta-relay/observability";
 import { openQueue, OUTBOUND_QUEUE } from "@meta-relay/queues";
-import { testRedisClient, testRedisEnv, uniquePrefix } from "@meta-relay/testkit";
+import {
+  startMetaSimulator,
+  testRedisClient,
+  testRedisEnv,
+  uniquePrefix,
+  type MetaSimulator,
+} from "@meta-relay/testkit";
 import { startApi, type RunningApi } from "../api";
 
 const KEY = "key-aaaaaaaaaaaaaaaa";
@@ -17,20 +23,24 @@ const capture = new Writable({
 
 describe("/v1 agent API", () => {
   const prefix = uniquePrefix();
-  const config = loadConfig(
-    {
-      ...testRedisEnv(),
-      RELAY_KEY_PREFIX: prefix,
-      API_PORT: "0",
-      RELAY_API_KEYS: `${KEY},key-bbbbbbbbbbbbbbbb`,
-      RELAY_ENCRYPTION_KEY: "c".repeat(64),
-      DASHBOARD_USERNAME: "ops",
-      DASHBOARD_PASSWORD: "password-1",
-      API_BODY_LIMIT_BYTES: "4096",
-      LOG_LEVEL: "debug",
-    },
-    ["api"],
-  );
+  let sim: MetaSimulator;
+  const configOf = (graphUrl: string) =>
+    loadConfig(
+      {
+        ...testRedisEnv(),
+        RELAY_KEY_PREFIX: prefix,
+        API_PORT: "0",
+        RELAY_API_KEYS: `${KEY},key-bbbbbbbbbbbbbbbb`,
+        RELAY_ENCRYPTION_KEY: "c".repeat(64),
+        DASHBOARD_USERNAME: "ops",
+        DASHBOARD_PASSWORD: "password-1",
+        API_BODY_LIMIT_BYTES: "4096",
+        LOG_LEVEL: "debug",
+        // Connecting a channel checks its token with Meta: the simulated one knows these channels.
+        META_GRAPH_URL: graphUrl,
+      },
+      ["api"],
+    );
   const redis = testRedisClient({ maxRetriesPerRequest: null });
   const outbound = openQueue(OUTBOUND_QUEUE, { connection: redis, keyPrefix: prefix });
   let api: RunningApi;
@@ -57,8 +67,13 @@ describe("/v1 agent API", () => {
   });
 
   beforeAll(async () => {
+    sim = await startMetaSimulator();
+    sim.addChannel({ platform: "messenger", channelId: "100", accessToken: TOKEN });
+    sim.addChannel({ platform: "messenger", channelId: "util-1", accessToken: TOKEN });
+    sim.addChannel({ platform: "whatsapp", channelId: "555", accessToken: TOKEN });
+    sim.addChannel({ platform: "instagram", channelId: "ig1", pageId: "900", accessToken: TOKEN });
     api = await startApi({
-      config,
+      config: configOf(sim.graphUrl),
       logger: createLogger({ level: "debug", destination: capture }),
       metrics: createMetrics(),
     });
@@ -66,6 +81,7 @@ describe("/v1 agent API", () => {
   });
   afterAll(async () => {
     await api.close(1_000);
+    await sim.close();
     await outbound.obliterate({ force: true });
     await outbound.close();
     await redis.quit();

@@ -3,7 +3,7 @@ import { conversationSchema } from "./schemas";
 
 // The worklist's query and answer: they validate the route and are the source of /openapi.json.
 
-export const WORKLIST_MAX_LIMIT = 200;
+const WORKLIST_MAX_LIMIT = 200;
 
 export const worklistQuerySchema = z
   .object({
@@ -23,7 +23,7 @@ export const worklistQuerySchema = z
   })
   .strict();
 
-export const worklistEntrySchema = conversationSchema.extend({
+const worklistEntrySchema = conversationSchema.extend({
   userId: z.string(),
   lastCustomerMessageAt: z.iso.datetime(),
   standardWindowEndsAt: z.iso.datetime(),

@@ -8,6 +8,8 @@ import { startApi, type RunningApi } from "../api";
 // The worklist route and the ad window as the agent API shows them, over HTTP, on the suite's Redis.
 
 const KEY = "key-worklist-aaaaaaaa";
+// No Meta here: the channels are stored without checking their token or subscribing the app.
+const UNVERIFIED = { accessToken: "t", verify: false, subscribe: false };
 
 describe("GET /v1/channels/{platform}/{channelId}/conversations", () => {
   const prefix = uniquePrefix();
@@ -36,20 +38,22 @@ describe("GET /v1/channels/{platform}/{channelId}/conversations", () => {
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };
   };
-  const wrote = (channelId: string, userId: string, atMs: number, ad = false) =>
-    windows.recordCustomerActions([
-      {
-        type: "customer_action",
-        platform: "messenger",
-        channelId,
-        userId,
-        userIds: [userId],
-        metaMessageId: `m_${userId}_${atMs}`,
-        kind: "message",
-        timestampMs: atMs,
-        ...(ad ? { referral: { source: "ADS", adId: "ad-7" } } : {}),
-      } satisfies CustomerAction,
-    ]);
+  const wrote = (channelId: string, userId: string, atMs: number, ad = false) => {
+    const action: CustomerAction = {
+      type: "customer_action",
+      platform: "messenger",
+      channelId,
+      userId,
+      userIds: [userId],
+      metaMessageId: `m_${userId}_${atMs}`,
+      kind: "message",
+      timestampMs: atMs,
+      opensWindow: true,
+      raw: {},
+      ...(ad ? { referral: { source: "ADS", adId: "ad-7" } } : {}),
+    };
+    return windows.recordCustomerActions([action]);
+  };
 
   beforeAll(async () => {
     api = await startApi({
@@ -64,9 +68,7 @@ describe("GET /v1/channels/{platform}/{channelId}/conversations", () => {
   });
 
   it("pages the unanswered conversations by deadline, the same order across pages, none twice", async () => {
-    expect(
-      (await call("PUT", "/v1/channels/messenger/page-list", { accessToken: "t" })).status,
-    ).toBe(201);
+    expect((await call("PUT", "/v1/channels/messenger/page-list", UNVERIFIED)).status).toBe(201);
     const now = Date.now();
     const expected: string[] = [];
     for (let i = 0; i < 37; i++) {
@@ -123,11 +125,11 @@ describe("GET /v1/channels/{platform}/{channelId}/conversations", () => {
 
   it("shows the ad window on an adsWindow channel, and only there", async () => {
     const put = await call("PUT", "/v1/channels/messenger/page-ads", {
-      accessToken: "t",
+      ...UNVERIFIED,
       adsWindow: true,
     });
     expect(put.body).toMatchObject({ adsWindow: true, humanAgent: false });
-    await call("PUT", "/v1/channels/messenger/page-plain", { accessToken: "t" });
+    await call("PUT", "/v1/channels/messenger/page-plain", UNVERIFIED);
     const at = Date.now() - 3 * DAY_MS;
     await wrote("page-ads", "cust", at, true);
     await wrote("page-plain", "cust", at, true);
@@ -154,8 +156,8 @@ describe("GET /v1/channels/{platform}/{channelId}/conversations", () => {
   });
 
   it("shows a scoped key only its channels' worklists", async () => {
-    await call("PUT", "/v1/channels/messenger/page-scope-a", { accessToken: "t" });
-    await call("PUT", "/v1/channels/messenger/page-scope-b", { accessToken: "t" });
+    await call("PUT", "/v1/channels/messenger/page-scope-a", UNVERIFIED);
+    await call("PUT", "/v1/channels/messenger/page-scope-b", UNVERIFIED);
     await wrote("page-scope-a", "ua", Date.now() - 60_000);
     await wrote("page-scope-b", "ub", Date.now() - 60_000);
     const made = await call("POST", "/v1/keys", {

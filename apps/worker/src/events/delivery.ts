@@ -25,7 +25,7 @@ export interface EventTarget {
 }
 
 /** The exact bytes POSTed (and signed): the envelope's four fields, in a fixed order. */
-export function encodeEvent(event: EventEnvelope): Buffer {
+function encodeEvent(event: EventEnvelope): Buffer {
   const envelope = {
     id: event.id,
     type: event.type,

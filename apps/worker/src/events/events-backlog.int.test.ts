@@ -10,7 +10,7 @@ import {
   startTestReceiver,
   testRelayConfig,
   waitFor,
-} from "./test-support";
+} from "../testing";
 
 const EVENTS = 300;
 const DOWN_MS = 20_000;
@@ -47,7 +47,7 @@ describe("events processor with a receiver that goes down", () => {
       await receiver.up();
       const backAt = Date.now();
       const seen = () => new Set(receiver.requests.map((r) => r.event.id));
-      await waitFor("all 300 events", () => seen().size === EVENTS, 120_000);
+      await waitFor(() => seen().size === EVENTS, 120_000, "all 300 events");
       const allInMs = Date.now() - backAt;
 
       expect([...seen()].sort()).toEqual([...produced.keys()].sort());

@@ -1,7 +1,7 @@
 import type { RelayConfig } from "@meta-relay/config";
 import type { RelayEvent } from "@meta-relay/core";
 import { createLogger, createMetrics, type RelayMetrics } from "@meta-relay/observability";
-import { EVENT_JOB_OPTIONS, type EventPublisher } from "@meta-relay/queues";
+import { EVENT_JOB_OPTIONS, EVENTS_QUEUE, type EventPublisher } from "@meta-relay/queues";
 import { closeRedis, createRedis } from "@meta-relay/store";
 import { uniquePrefix } from "@meta-relay/testkit";
 import type { Queue } from "bullmq";
@@ -19,7 +19,7 @@ import {
   waitFor,
   type ReceivedRequest,
   type TestReceiver,
-} from "./test-support";
+} from "../testing";
 
 const logger = createLogger({ level: "silent" });
 
@@ -82,7 +82,7 @@ describe("events processor", () => {
     try {
       const events = sampleEvents(uniquePrefix("_"));
       await producer.publisher.publish(events);
-      await waitFor("five deliveries", () => receiver.requests.length >= events.length);
+      await waitFor(() => receiver.requests.length >= events.length, 20_000, "five deliveries");
       expect(receiver.requests.map((r) => r.event.type).sort()).toEqual(
         events.map((e) => e.type).sort(),
       );
@@ -98,18 +98,22 @@ describe("events processor", () => {
       // The receiver sees a request before the worker has counted its answer.
       const deliveredCounts = async () =>
         Promise.all(events.map((event) => eventCount(metrics, event.type, "delivered")));
-      await waitFor("every delivery counted", async () =>
-        (await deliveredCounts()).every((count) => count === 1),
+      await waitFor(
+        async () => (await deliveredCounts()).every((count) => count === 1),
+        20_000,
+        "every delivery counted",
       );
       expect(await deliveredCounts()).toEqual(events.map(() => 1));
       const duration = await metrics.eventDeliveryDuration.get();
       const counts = duration.values.filter((v) => v.metricName?.endsWith("_count"));
       expect(counts.reduce((sum, v) => sum + v.value, 0)).toBe(events.length);
       const activity = await metrics.workerLastActivity.get();
-      expect(activity.values.find((v) => v.labels.queue === "events")?.value).toBeGreaterThan(0);
+      expect(activity.values.find((v) => v.labels.queue === EVENTS_QUEUE)?.value).toBeGreaterThan(
+        0,
+      );
       const health = await fetch(`http://127.0.0.1:${worker.port}/healthz`);
       expect(health.status).toBe(200);
-      expect(worker.processors.map((p) => p.name)).toContain("events");
+      expect(worker.processors.map((p) => p.name)).toContain(EVENTS_QUEUE);
     } finally {
       await worker.close(5_000);
       await producer.close();
@@ -122,8 +126,9 @@ describe("events processor", () => {
     const [event] = sampleEvents(uniquePrefix("_")) as [RelayEvent];
     await harness.publisher.publish([event]);
     await waitFor(
-      "delivery",
       async () => (await eventCount(harness!.metrics, event.type, "delivered")) === 1,
+      20_000,
+      "delivery",
     );
     const attempts = requestsFor(receiver, event.id);
     expect(attempts).toHaveLength(4);
@@ -143,8 +148,9 @@ describe("events processor", () => {
     const [event] = sampleEvents(uniquePrefix("_")) as [RelayEvent<"message.received">];
     await harness.publisher.publish([event]);
     await waitFor(
-      "delivery",
       async () => (await eventCount(harness!.metrics, event.type, "delivered")) === 1,
+      20_000,
+      "delivery",
     );
     const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(logged).toContainEqual(
@@ -170,8 +176,9 @@ describe("events processor", () => {
     const [event] = sampleEvents(uniquePrefix("_")) as [RelayEvent];
     await harness.publisher.publish([event]);
     await waitFor(
-      "failed job",
       async () => (await jobState(harness!.queue, event.id)) === "failed",
+      20_000,
+      "failed job",
     );
     // Long enough for a first retry (at most 2 s) to have happened, had there been one.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -193,8 +200,10 @@ describe("events processor", () => {
         : { status: 408 };
     };
     await harness.publisher.publish([timedOut, throttled]);
-    await waitFor("both delivered", () =>
-      [timedOut, throttled].every((e) => requestsFor(receiver, e.id).length === 2),
+    await waitFor(
+      () => [timedOut, throttled].every((e) => requestsFor(receiver, e.id).length === 2),
+      20_000,
+      "both delivered",
     );
     const [first, second] = requestsFor(receiver, throttled.id) as [
       ReceivedRequest,
@@ -202,8 +211,9 @@ describe("events processor", () => {
     ];
     expect(second.at - first.at).toBeGreaterThanOrEqual(1_900);
     await waitFor(
-      "delivered counts",
       async () => (await eventCount(harness!.metrics, throttled.type, "delivered")) === 1,
+      20_000,
+      "delivered counts",
     );
     expect(await eventCount(harness.metrics, timedOut.type, "delivered")).toBe(1);
     expect(await eventCount(harness.metrics, timedOut.type, "retried")).toBe(1);
@@ -216,8 +226,9 @@ describe("events processor", () => {
     const [event] = sampleEvents(uniquePrefix("_")) as [RelayEvent];
     await harness.publisher.publish([event]);
     await waitFor(
-      "delivery",
       async () => (await eventCount(harness!.metrics, event.type, "delivered")) === 1,
+      20_000,
+      "delivery",
     );
     const attempts = requestsFor(receiver, event.id);
     expect(attempts).toHaveLength(2);
@@ -231,13 +242,15 @@ describe("events processor", () => {
     const [event] = sampleEvents(uniquePrefix("_")) as [RelayEvent];
     await harness.publisher.publish([event]);
     await waitFor(
-      "two refused attempts",
       async () => (await eventCount(harness!.metrics, event.type, "retried")) >= 2,
+      20_000,
+      "two refused attempts",
     );
     await receiver.up();
     await waitFor(
-      "delivery",
       async () => (await eventCount(harness!.metrics, event.type, "delivered")) === 1,
+      20_000,
+      "delivery",
     );
     expect(requestsFor(receiver, event.id)).toHaveLength(1);
   });
@@ -253,8 +266,9 @@ describe("events processor", () => {
       timestamp: Date.now() - 2 * 3_600_000,
     });
     await waitFor(
-      "failed job",
       async () => (await jobState(harness!.queue, event.id)) === "failed",
+      20_000,
+      "failed job",
     );
     expect(requestsFor(receiver, event.id)).toHaveLength(1);
     expect(await eventCount(harness.metrics, event.type, "failed_expired")).toBe(1);
@@ -265,15 +279,23 @@ describe("events processor", () => {
     harness = await startHarness({});
     const events = sampleEvents(uniquePrefix("_"));
     await harness.publisher.publish(events);
-    await waitFor("dropped", async () => {
-      let total = 0;
-      for (const e of events) total += await eventCount(harness!.metrics, e.type, "dropped");
-      return total === events.length;
-    });
-    await waitFor("no jobs left", async () => {
-      const counts = await harness!.queue.getJobCounts();
-      return Object.values(counts).every((n) => n === 0);
-    });
+    await waitFor(
+      async () => {
+        let total = 0;
+        for (const e of events) total += await eventCount(harness!.metrics, e.type, "dropped");
+        return total === events.length;
+      },
+      20_000,
+      "dropped",
+    );
+    await waitFor(
+      async () => {
+        const counts = await harness!.queue.getJobCounts();
+        return Object.values(counts).every((n) => n === 0);
+      },
+      20_000,
+      "no jobs left",
+    );
     for (const event of events) expect(await harness.queue.getJob(event.id)).toBeUndefined();
     expect(receiver.requests).toHaveLength(0);
   });
@@ -284,7 +306,7 @@ describe("events processor", () => {
     receiver.answer = () => ({ status: 200, delayMs: 1_500 });
     const [event] = sampleEvents(uniquePrefix("_")) as [RelayEvent];
     await harness.publisher.publish([event]);
-    await waitFor("request in flight", () => receiver.requests.length === 1);
+    await waitFor(() => receiver.requests.length === 1, 20_000, "request in flight");
     await harness.processor.close(15_000);
     expect(await eventCount(harness.metrics, event.type, "delivered")).toBe(1);
     expect(await jobState(harness.queue, event.id)).toBe("completed");
@@ -296,12 +318,16 @@ describe("events processor", () => {
     receiver.answer = () => ({ hangMs: 60_000 });
     const [event] = sampleEvents(uniquePrefix("_")) as [RelayEvent];
     await harness.publisher.publish([event]);
-    await waitFor("request in flight", () => receiver.requests.length === 1);
+    await waitFor(() => receiver.requests.length === 1, 20_000, "request in flight");
     await harness.processor.close(300);
-    await waitFor("aborted attempt rescheduled", async () => {
-      const state = await jobState(harness!.queue, event.id);
-      return state === "delayed" || state === "waiting";
-    });
+    await waitFor(
+      async () => {
+        const state = await jobState(harness!.queue, event.id);
+        return state === "delayed" || state === "waiting";
+      },
+      20_000,
+      "aborted attempt rescheduled",
+    );
     expect(await eventCount(harness.metrics, event.type, "retried")).toBe(1);
     expect(await eventCount(harness.metrics, event.type, "delivered")).toBe(0);
   });

@@ -8,7 +8,7 @@ import { createEventHandler } from "./handle-event";
 /** Delivers the events queue to EVENTS_WEBHOOK_URL (or counts and drops events without one). */
 export async function startEventsProcessor(context: WorkerContext): Promise<RunningProcessor> {
   const { config, metrics } = context;
-  const log = context.logger.child({ module: "events" });
+  const log = context.logger.child({ module: EVENTS_QUEUE });
   const handle = createEventHandler({
     target: eventTarget(config),
     maxAgeMs: config.events.maxAgeMs,

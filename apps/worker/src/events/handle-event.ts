@@ -6,8 +6,7 @@ import type { DeliveryOutcome } from "./classify";
 import { postEvent, type EventEnvelope, type EventTarget } from "./delivery";
 
 /** The outcomes of relay_events_total. */
-export type EventOutcome =
-  "delivered" | "retried" | "failed_permanent" | "failed_expired" | "dropped";
+type EventOutcome = "delivered" | "retried" | "failed_permanent" | "failed_expired" | "dropped";
 
 export interface EventHandlerDeps {
   /** Null when EVENTS_WEBHOOK_URL is not set: events are counted and dropped. */

@@ -14,7 +14,7 @@ import {
   waitFor,
   type ReceivedRequest,
   type TestReceiver,
-} from "./test-support";
+} from "../testing";
 
 // The relay's events as a receiver using `standardwebhooks` (the specification's reference library,
 // not ours) sees them: real POSTs from the worker, checked with the relay's whsec_ secrets.
@@ -55,7 +55,7 @@ describe("Standard Webhooks headers on every event", () => {
     worker = await startWorker({ config, logger, metrics });
     producer = openEventsQueue(config);
     await producer.publisher.publish(events);
-    await waitFor("every event delivered", () => receiver.requests.length >= events.length);
+    await waitFor(() => receiver.requests.length >= events.length, 20_000, "every event delivered");
     return metrics;
   }
 
@@ -129,7 +129,7 @@ describe("Standard Webhooks headers on every event", () => {
     receiver.answer = (_r, nth) => ({ status: nth === 1 ? 503 : 200 });
     const [event] = sampleEvents(uniquePrefix("_")) as [RelayEvent];
     await deliver(secret, [event]);
-    await waitFor("the retry", () => receiver.requests.length >= 2);
+    await waitFor(() => receiver.requests.length >= 2, 20_000, "the retry");
     const [first, second] = receiver.requests as [ReceivedRequest, ReceivedRequest];
     expect(second.headers["webhook-id"]).toBe(first.headers["webhook-id"]);
     expect(Number(second.headers["webhook-timestamp"])).toBeGreaterThanOrEqual(
@@ -145,8 +145,9 @@ describe("Standard Webhooks headers on every event", () => {
     const [event] = sampleEvents(uniquePrefix("_")) as [RelayEvent];
     const metrics = await deliver(whsec(), [event]);
     await waitFor(
-      "the refusal counted",
       async () => (await eventCount(metrics, event.type, "failed_permanent")) === 1,
+      20_000,
+      "the refusal counted",
     );
     // Long enough for a first retry (at most 2 s) to have happened, had there been one.
     await new Promise((resolve) => setTimeout(resolve, 3_000));

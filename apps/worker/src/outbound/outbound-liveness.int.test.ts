@@ -3,14 +3,7 @@ import { createLogger, createMetrics } from "@meta-relay/observability";
 import { closeRedis, createRedis } from "@meta-relay/store";
 import { startRedisServer, uniquePrefix } from "@meta-relay/testkit";
 import { startOutboundProcessor } from "./outbound-processor";
-
-async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { waitFor } from "@meta-relay/testkit/testing";
 
 describe("outbound processor liveness", () => {
   it("reports not live while its Redis stays away, live again once it is back, and not live once closed", async () => {

@@ -16,6 +16,7 @@ import {
 } from "@meta-relay/queues";
 import { DelayedError, type Job } from "bullmq";
 import { startProcessor, type RunningProcessor, type WorkerContext } from "../processor";
+import { channelNewsFor } from "../channels/channel-news";
 
 /** Knobs tests and operators may turn; the defaults suit production. */
 export interface OutboundOptions {
@@ -41,24 +42,27 @@ export async function startOutboundProcessor(
   options: OutboundOptions = {},
 ): Promise<RunningProcessor> {
   const { config, metrics, redis } = context;
-  const log = context.logger.child({ module: "outbound" });
+  const log = context.logger.child({ module: OUTBOUND_QUEUE });
   const eventsQueue = openQueue(EVENTS_QUEUE, {
     connection: redis,
     keyPrefix: config.redis.keyPrefix,
     onError: (err) => log.warn({ err }, "events queue error"),
   });
+  const events = new EventPublisher(eventsQueue);
   const deps = createOutboundDeps({
     redis,
     keyPrefix: config.redis.keyPrefix,
     encryptionKey: config.encryptionKey,
     graph: {
       url: config.meta.graphUrl,
+      instagramUrl: config.meta.instagramGraphUrl,
       version: config.meta.graphVersion,
       timeoutMs: config.meta.graphTimeoutMs,
       maxAttempts: config.meta.graphMaxAttempts,
     },
     marginMs: config.windowMarginMs,
-    events: new EventPublisher(eventsQueue),
+    events,
+    channelNews: channelNewsFor(context, events, log),
     log,
     metrics,
     retry: options.retry,

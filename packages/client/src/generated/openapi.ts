@@ -12,7 +12,7 @@ export interface paths {
     get: operations["getChannel"];
     /**
      * Connect or update a channel
-     * @description A Facebook page, Instagram account or WhatsApp phone number. Changes, `humanAgent` included, apply from the next delivery attempt. The access token is stored encrypted and never returned. Instagram channels need `pageId`, the linked page that sends.
+     * @description A Facebook page, Instagram account or WhatsApp phone number. Unless `verify: false`, the token is checked with Meta before anything is stored (the name Meta gives fills `name` when none is sent); unless `subscribe: false`, the app is subscribed to the channel's webhooks (a failure shows in `subscription` and does not stop the connect). A successful PUT makes a restricted or auth_failed channel `active` again. Changes, `humanAgent` included, apply from the next delivery attempt. The access token is stored encrypted and never returned. Instagram channels need `pageId`, the linked page that sends, unless `api` is `instagram_login`.
      */
     put: operations["putChannel"];
     post?: never;
@@ -143,6 +143,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/channels/whatsapp/{channelId}/media/{mediaId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a file a WhatsApp customer sent
+     * @description The `mediaId` of an attachment in `message.received`. The relay asks the Graph API for the file with the channel's token and streams Meta's bytes, with Meta's `Content-Type` and `Content-Length`, never holding the whole file (WhatsApp documents reach 100 MB). Files larger than MEDIA_MAX_BYTES are refused. Meta keeps media for 30 days.
+     */
+    get: operations["getMedia"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/keys": {
     parameters: {
       query?: never;
@@ -200,9 +220,49 @@ export interface webhooks {
     put?: never;
     /**
      * A customer action arrived: a message, a postback, a reaction or a referral
-     * @description Sent once per Meta message id, however often Meta redelivers the webhook. Each one opened or renewed the conversation's window.
+     * @description Everything the customer sent, with Meta's item as `raw`. Sent once per Meta message id, however often Meta redelivers the webhook. `opensWindow` says whether it opened or renewed the conversation's window (not for WhatsApp reactions, reactions taken back, WhatsApp group messages).
      */
     post: operations["onMessageReceived"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "message.edited": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A customer edited an earlier message
+     * @description Messenger/Instagram `message_edit`, WhatsApp `edit`: one event per edit, never opening a window.
+     */
+    post: operations["onMessageEdited"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "message.deleted": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A customer unsent or deleted a message
+     * @description Instagram `is_deleted`, WhatsApp `revoke`; it opens no window.
+     */
+    post: operations["onMessageDeleted"];
     delete?: never;
     options?: never;
     head?: never;
@@ -303,6 +363,106 @@ export interface webhooks {
     patch?: never;
     trace?: never;
   };
+  "channel.restricted": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Meta restricted a page, account or number from sending
+     * @description A policy-enforcement block, error 10/1893063 on a send, or a WhatsApp account restriction. Every reply of the channel fails at once with `channel_restricted` until the restriction lifts. One id per change, however often it is reported.
+     */
+    post: operations["onChannelRestricted"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "channel.unrestricted": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A channel's restriction was lifted
+     * @description Meta's unblock, the end Meta announced, or a successful PUT of the channel.
+     */
+    post: operations["onChannelUnrestricted"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "channel.warning": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Meta warned about a channel's conduct
+     * @description Nothing else changes; the channel still sends.
+     */
+    post: operations["onChannelWarning"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "channel.auth_failed": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Meta refused a channel's access token
+     * @description On a send or an Instagram Login token refresh. Replies fail at once with `channel_auth_failed` until the channel is PUT again with a working token.
+     */
+    post: operations["onChannelAuthFailed"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "channel.resubscribed": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The watchdog subscribed the app to a channel's webhooks again
+     * @description Meta had dropped the app's subscription (it does so after an hour of failed webhooks).
+     */
+    post: operations["onChannelResubscribed"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export interface components {
   schemas: {
@@ -329,6 +489,17 @@ export interface components {
         /** @description Messages to one recipient that may leave back to back */
         perRecipientBurst?: number;
       };
+      /**
+       * @description Instagram: messenger (default; through the linked page) or instagram_login (Instagram API with Instagram Login, no page)
+       * @enum {string}
+       */
+      api?: "messenger" | "instagram_login";
+      /** @description WhatsApp: the WhatsApp Business Account id, to subscribe and check webhooks */
+      wabaId?: string;
+      /** @description Check the token with Meta before storing anything (default true) */
+      verify?: boolean;
+      /** @description Subscribe the app to the channel's webhooks on connect (default true) */
+      subscribe?: boolean;
     };
     /**
      * @example {
@@ -695,6 +866,44 @@ export interface components {
       channelId: string;
       name: string | null;
       pageId: string | null;
+      /** @description Instagram: how the account is reached */
+      api: ("messenger" | "instagram_login") | null;
+      wabaId: string | null;
+      /**
+       * @description active; restricted: Meta stopped it from sending; auth_failed: its token fails
+       * @enum {string}
+       */
+      status: "active" | "restricted" | "auth_failed";
+      restriction?: {
+        /** Format: date-time */
+        since: string;
+        reason: string;
+        /** @enum {string} */
+        source:
+          | "policy_enforcement"
+          | "account_update"
+          | "graph_error"
+          | "token_refresh"
+          | "watchdog"
+          | "api";
+        /** Format: date-time */
+        until?: string;
+      };
+      /** @description What the relay last saw of the app's webhook subscription */
+      subscription?: {
+        /** Format: date-time */
+        checkedAt: string;
+        subscribed: boolean;
+        fields?: string[];
+        error?: string;
+      };
+      /** Format: date-time */
+      lastWebhookAt?: string;
+      /**
+       * Format: date-time
+       * @description Instagram Login: when the token expires
+       */
+      tokenExpiresAt?: string;
       humanAgent: boolean;
       utilityMessages: boolean;
       adsWindow: boolean;
@@ -753,6 +962,7 @@ export interface components {
           | "recipient_unavailable"
           | "channel_not_configured"
           | "channel_auth_failed"
+          | "channel_restricted"
           | "rate_limited"
           | "invalid_message"
           | "meta_error";
@@ -865,17 +1075,93 @@ export interface components {
       metaMessageId: string;
       /** @enum {string} */
       kind: "message" | "postback" | "reaction" | "referral";
-      text?: string;
-      /** @description Media the customer sent; Meta's URLs expire */
-      attachments?: {
-        type: string;
-        url?: string;
-      }[];
       /**
        * Format: date-time
-       * @description Meta's time of the action
+       * @description Meta's time of the action (the arrival, when Meta's lies in the future)
        */
       timestamp: string;
+      /** @description Whether this action opened or renewed the window (false for WhatsApp reactions and their removal, reactions taken back, WhatsApp group messages) */
+      opensWindow: boolean;
+      /** @description WhatsApp: every id of the customer (phone number and business-scoped id) */
+      userIds?: string[];
+      /** @description WhatsApp `contacts[].profile` */
+      profile?: {
+        name?: string;
+        username?: string;
+      };
+      /** @description WhatsApp: the group the message was written in */
+      groupId?: string;
+      /**
+       * @description Arrived under `standby`: another app holds the thread
+       * @constant
+       */
+      standby?: true;
+      /** @description The text; also a WhatsApp caption, a postback's or reply's title, a reaction */
+      text?: string;
+      /** @description The payload or reply id a bot set: postback, quick reply, WhatsApp button, list or button reply */
+      payload?: string;
+      attachments?: {
+        /** @description Meta's type: image, video, audio, file, sticker, fallback, share, story_mention, reel, ig_reel (Messenger, Instagram); image, video, audio, document, sticker (WhatsApp) */
+        type: string;
+        /** @description Messenger/Instagram: Meta's URL of the file (it expires) */
+        url?: string;
+        /** @description WhatsApp: fetch the bytes with GET /v1/channels/whatsapp/{channelId}/media/{mediaId} */
+        mediaId?: string;
+        mimeType?: string;
+        /** @description WhatsApp: Meta's SHA-256 of the file */
+        sha256?: string;
+        /** @description WhatsApp documents */
+        filename?: string;
+        /** @description WhatsApp media */
+        caption?: string;
+        /** @description A shared link's or reel's title */
+        title?: string;
+      }[];
+      /** @description A WhatsApp location */
+      location?: {
+        latitude: number;
+        longitude: number;
+        name?: string;
+        address?: string;
+        url?: string;
+      };
+      /** @description WhatsApp contact cards, as Meta sent them */
+      contacts?: unknown[];
+      /** @description Messenger/Instagram `reply_to`, WhatsApp `context`: a message, or a story */
+      replyTo?:
+        | {
+            /** @description The message answered */
+            metaMessageId: string;
+          }
+        | {
+            story: {
+              id?: string;
+              url?: string;
+            };
+          };
+      /** @description An m.me/ig.me/ad referral, or the ad the message came from */
+      referral?: {
+        /** @description `ADS`, `SHORTLINK`… (Messenger, Instagram); `ad`, `post` (WhatsApp) */
+        source: string;
+        type?: string;
+        ref?: string;
+        adId?: string;
+        sourceUrl?: string;
+        headline?: string;
+        body?: string;
+        /** @description WhatsApp's click-to-WhatsApp click id */
+        ctwaClid?: string;
+      };
+      reaction?: {
+        /** @description Empty on a WhatsApp removal */
+        emoji?: string;
+        /** @enum {string} */
+        action: "react" | "unreact";
+        /** @description The message reacted to */
+        targetMetaMessageId?: string;
+      };
+      /** @description Meta's item exactly as received: the `messaging`/`standby` item, or the WhatsApp `messages[]` object */
+      raw: unknown;
     };
     MessageSentData: {
       /** @description The relay's message id, as POST /v1/messages returned it */
@@ -934,6 +1220,7 @@ export interface components {
         | "recipient_unavailable"
         | "channel_not_configured"
         | "channel_auth_failed"
+        | "channel_restricted"
         | "rate_limited"
         | "invalid_message"
         | "meta_error";
@@ -949,6 +1236,61 @@ export interface components {
         /** @description Meta's error message */
         message: string;
       };
+    };
+    MessageEditedData: {
+      /**
+       * @description messenger, instagram or whatsapp
+       * @enum {string}
+       */
+      platform: "messenger" | "instagram" | "whatsapp";
+      channelId: string;
+      userId: string;
+      /** @description The message that was edited */
+      metaMessageId: string;
+      /** @description Its text after the edit */
+      text?: string;
+      attachments?: {
+        /** @description Meta's type: image, video, audio, file, sticker, fallback, share, story_mention, reel, ig_reel (Messenger, Instagram); image, video, audio, document, sticker (WhatsApp) */
+        type: string;
+        /** @description Messenger/Instagram: Meta's URL of the file (it expires) */
+        url?: string;
+        /** @description WhatsApp: fetch the bytes with GET /v1/channels/whatsapp/{channelId}/media/{mediaId} */
+        mediaId?: string;
+        mimeType?: string;
+        /** @description WhatsApp: Meta's SHA-256 of the file */
+        sha256?: string;
+        /** @description WhatsApp documents */
+        filename?: string;
+        /** @description WhatsApp media */
+        caption?: string;
+        /** @description A shared link's or reel's title */
+        title?: string;
+      }[];
+      /**
+       * Format: date-time
+       * @description Meta's time of the edit
+       */
+      timestamp: string;
+      /** @description Meta's item exactly as received: the `messaging`/`standby` item, or the WhatsApp `messages[]` object */
+      raw: unknown;
+    };
+    MessageDeletedData: {
+      /**
+       * @description messenger, instagram or whatsapp
+       * @enum {string}
+       */
+      platform: "messenger" | "instagram" | "whatsapp";
+      channelId: string;
+      userId: string;
+      /** @description The message that was deleted */
+      metaMessageId: string;
+      /**
+       * Format: date-time
+       * @description Meta's time of the deletion
+       */
+      timestamp: string;
+      /** @description Meta's item exactly as received: the `messaging`/`standby` item, or the WhatsApp `messages[]` object */
+      raw: unknown;
     };
     WindowExpiringData: {
       /**
@@ -977,7 +1319,186 @@ export interface components {
       /** @description Minutes from this event to endsAt */
       minutesLeft: number;
     };
-    /** @description A customer action arrived: a message, a postback, a reaction or a referral */
+    ChannelEventData: {
+      /**
+       * @description messenger, instagram or whatsapp
+       * @enum {string}
+       */
+      platform: "messenger" | "instagram" | "whatsapp";
+      channelId: string;
+      /**
+       * @description The channel's status after the change: active, restricted or auth_failed
+       * @enum {string}
+       */
+      status: "active" | "restricted" | "auth_failed";
+      /** @description Meta's words or error, when there are any */
+      reason?: string;
+      /**
+       * @description How the relay learnt it: a policy_enforcement or account_update webhook, a graph_error on a send, a token_refresh, the watchdog, or an api PUT
+       * @enum {string}
+       */
+      source:
+        | "policy_enforcement"
+        | "account_update"
+        | "graph_error"
+        | "token_refresh"
+        | "watchdog"
+        | "api";
+      /** @description The webhook item that caused it, exactly as Meta sent it */
+      raw?: unknown;
+    };
+    /**
+     * @description A customer action arrived: a message, a postback, a reaction or a referral
+     * @example {
+     *       "id": "evt_FTLf_ol4oZYKuMMYE3ww0SIm_o-TpDPy",
+     *       "type": "message.received",
+     *       "occurredAt": "2026-11-21T11:20:00.000Z",
+     *       "data": {
+     *         "platform": "whatsapp",
+     *         "channelId": "106540352242922",
+     *         "userId": "15550100001",
+     *         "userIds": [
+     *           "15550100001"
+     *         ],
+     *         "metaMessageId": "wamid.HBgLMTU1NTAxMDAwMDEVAgASGBQzQTdGRjY0MkE4QjNGMTJCM0UyMgA=",
+     *         "kind": "message",
+     *         "opensWindow": true,
+     *         "text": "the damaged box",
+     *         "attachments": [
+     *           {
+     *             "type": "image",
+     *             "mediaId": "1037543291543636",
+     *             "mimeType": "image/jpeg",
+     *             "sha256": "zUNi2xwxNuS0ZQCiMTFMCXOGqLkC8iRjzfmjnS0eJFE=",
+     *             "caption": "the damaged box"
+     *           }
+     *         ],
+     *         "profile": {
+     *           "name": "Carla"
+     *         },
+     *         "timestamp": "2026-11-21T11:20:00.000Z",
+     *         "raw": {
+     *           "from": "15550100001",
+     *           "id": "wamid.HBgLMTU1NTAxMDAwMDEVAgASGBQzQTdGRjY0MkE4QjNGMTJCM0UyMgA=",
+     *           "timestamp": "1795260000",
+     *           "type": "image",
+     *           "image": {
+     *             "caption": "the damaged box",
+     *             "mime_type": "image/jpeg",
+     *             "sha256": "zUNi2xwxNuS0ZQCiMTFMCXOGqLkC8iRjzfmjnS0eJFE=",
+     *             "id": "1037543291543636"
+     *           }
+     *         }
+     *       }
+     *     }
+     * @example {
+     *       "id": "evt_oYvDTxgm9rY_pJfyMH7aAg8-8BUbThNk",
+     *       "type": "message.received",
+     *       "occurredAt": "2026-11-21T11:20:00.007Z",
+     *       "data": {
+     *         "platform": "messenger",
+     *         "channelId": "104512345678901",
+     *         "userId": "7100000000000002",
+     *         "metaMessageId": "m_AaZ7Qk3pSi3e2VwqLx2lYh5p0mQf8d1XyBn",
+     *         "kind": "message",
+     *         "opensWindow": true,
+     *         "text": "Size M",
+     *         "payload": "SIZE_M",
+     *         "timestamp": "2026-11-21T11:20:00.007Z",
+     *         "raw": {
+     *           "sender": {
+     *             "id": "7100000000000002"
+     *           },
+     *           "recipient": {
+     *             "id": "104512345678901"
+     *           },
+     *           "timestamp": 1795260000007,
+     *           "message": {
+     *             "mid": "m_AaZ7Qk3pSi3e2VwqLx2lYh5p0mQf8d1XyBn",
+     *             "text": "Size M",
+     *             "quick_reply": {
+     *               "payload": "SIZE_M"
+     *             }
+     *           }
+     *         }
+     *       }
+     *     }
+     * @example {
+     *       "id": "evt_uZepTSv5gpeLx52BRVpUd26M6qH70yCg",
+     *       "type": "message.received",
+     *       "occurredAt": "2026-11-21T11:20:00.001Z",
+     *       "data": {
+     *         "platform": "instagram",
+     *         "channelId": "17841400000000001",
+     *         "userId": "5510000000000004",
+     *         "metaMessageId": "aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDAwMDAwMDAwMDAx",
+     *         "kind": "message",
+     *         "opensWindow": true,
+     *         "text": "love this",
+     *         "replyTo": {
+     *           "story": {
+     *             "id": "17900000000000001",
+     *             "url": "https://lookaside.fbsbx.com/story/1"
+     *           }
+     *         },
+     *         "timestamp": "2026-11-21T11:20:00.001Z",
+     *         "raw": {
+     *           "sender": {
+     *             "id": "5510000000000004"
+     *           },
+     *           "recipient": {
+     *             "id": "17841400000000001"
+     *           },
+     *           "timestamp": 1795260000001,
+     *           "message": {
+     *             "mid": "aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDAwMDAwMDAwMDAx",
+     *             "text": "love this",
+     *             "reply_to": {
+     *               "story": {
+     *                 "id": "17900000000000001",
+     *                 "url": "https://lookaside.fbsbx.com/story/1"
+     *               }
+     *             }
+     *           }
+     *         }
+     *       }
+     *     }
+     * @example {
+     *       "id": "evt__2nPuRrUP2fAde9sP6d8op4puLKDsMwH",
+     *       "type": "message.received",
+     *       "occurredAt": "2026-11-21T11:20:00.000Z",
+     *       "data": {
+     *         "platform": "whatsapp",
+     *         "channelId": "106540352242922",
+     *         "userId": "15550100014",
+     *         "userIds": [
+     *           "15550100014"
+     *         ],
+     *         "metaMessageId": "wamid.HBgLMTU1NTAxMDAwMTQVAgASGBQzQUJDRDEyMzQ1Njc4OTBBQkNERUYA",
+     *         "kind": "reaction",
+     *         "opensWindow": false,
+     *         "reaction": {
+     *           "emoji": "",
+     *           "action": "unreact",
+     *           "targetMetaMessageId": "wamid.HBgLMTU1NTAxMDAwMTQVAgARGBI5QjM0RkE2QUJEMkY3RDc2"
+     *         },
+     *         "profile": {
+     *           "name": "Sim Customer"
+     *         },
+     *         "timestamp": "2026-11-21T11:20:00.000Z",
+     *         "raw": {
+     *           "from": "15550100014",
+     *           "id": "wamid.HBgLMTU1NTAxMDAwMTQVAgASGBQzQUJDRDEyMzQ1Njc4OTBBQkNERUYA",
+     *           "timestamp": "1795260000",
+     *           "type": "reaction",
+     *           "reaction": {
+     *             "message_id": "wamid.HBgLMTU1NTAxMDAwMTQVAgARGBI5QjM0RkE2QUJEMkY3RDc2",
+     *             "emoji": ""
+     *           }
+     *         }
+     *       }
+     *     }
+     */
     MessageReceivedEvent: {
       /** @description The event id: the same on every retry, the dedupe key */
       id: string;
@@ -989,6 +1510,116 @@ export interface components {
        */
       occurredAt: string;
       data: components["schemas"]["MessageReceivedData"];
+    };
+    /**
+     * @description A customer edited an earlier message
+     * @example {
+     *       "id": "evt_iozaMVAlAU5xrg9-DJOrK-3ypnlea0fA",
+     *       "type": "message.edited",
+     *       "occurredAt": "2026-11-21T11:20:00.000Z",
+     *       "data": {
+     *         "platform": "whatsapp",
+     *         "channelId": "106540352242922",
+     *         "userId": "15550100016",
+     *         "metaMessageId": "wamid.HBgLMTU1NTAxMDAwMTYVAgASGBQzT1JJRzEyMzQ1Njc4OTBBQkNERUYA",
+     *         "text": "Rua Augusta 12",
+     *         "timestamp": "2026-11-21T11:20:00.000Z",
+     *         "raw": {
+     *           "from": "15550100016",
+     *           "id": "wamid.HBgLMTU1NTAxMDAwMTYVAgASGBQzRUQxVDEyMzQ1Njc4OTBBQkNERUYA",
+     *           "timestamp": "1795260000",
+     *           "type": "edit",
+     *           "edit": {
+     *             "original_message_id": "wamid.HBgLMTU1NTAxMDAwMTYVAgASGBQzT1JJRzEyMzQ1Njc4OTBBQkNERUYA",
+     *             "message": {
+     *               "type": "text",
+     *               "text": {
+     *                 "body": "Rua Augusta 12"
+     *               }
+     *             }
+     *           }
+     *         }
+     *       }
+     *     }
+     * @example {
+     *       "id": "evt_MjM-3Ku9Ut9bicVcqY5zGNTLyTyEsvuN",
+     *       "type": "message.edited",
+     *       "occurredAt": "2026-11-21T11:20:00.005Z",
+     *       "data": {
+     *         "platform": "messenger",
+     *         "channelId": "104512345678901",
+     *         "userId": "7100000000000010",
+     *         "metaMessageId": "m_Vq0Ze3Lk8Rt1Xb6Nm4Hs9Gd2Yw7Pf5Jc",
+     *         "text": "Where is my parcel?",
+     *         "timestamp": "2026-11-21T11:20:00.005Z",
+     *         "raw": {
+     *           "sender": {
+     *             "id": "7100000000000010"
+     *           },
+     *           "recipient": {
+     *             "id": "104512345678901"
+     *           },
+     *           "timestamp": 1795260000005,
+     *           "message_edit": {
+     *             "mid": "m_Vq0Ze3Lk8Rt1Xb6Nm4Hs9Gd2Yw7Pf5Jc",
+     *             "text": "Where is my parcel?",
+     *             "num_edit": 1
+     *           }
+     *         }
+     *       }
+     *     }
+     */
+    MessageEditedEvent: {
+      /** @description The event id: the same on every retry, the dedupe key */
+      id: string;
+      /** @constant */
+      type: "message.edited";
+      /**
+       * Format: date-time
+       * @description When the event was created
+       */
+      occurredAt: string;
+      data: components["schemas"]["MessageEditedData"];
+    };
+    /**
+     * @description A customer unsent or deleted a message
+     * @example {
+     *       "id": "evt_xZSF-YEVK4c8M4bWNCiUYDLmKE_UMNG-",
+     *       "type": "message.deleted",
+     *       "occurredAt": "2026-11-21T11:20:00.005Z",
+     *       "data": {
+     *         "platform": "instagram",
+     *         "channelId": "17841400000000001",
+     *         "userId": "5510000000000011",
+     *         "metaMessageId": "aWdfZAG1fmsgMTc4NDE0MDAwMDAwMDAwMDE",
+     *         "timestamp": "2026-11-21T11:20:00.005Z",
+     *         "raw": {
+     *           "sender": {
+     *             "id": "5510000000000011"
+     *           },
+     *           "recipient": {
+     *             "id": "17841400000000001"
+     *           },
+     *           "timestamp": 1795260000005,
+     *           "message": {
+     *             "mid": "aWdfZAG1fmsgMTc4NDE0MDAwMDAwMDAwMDE",
+     *             "is_deleted": true
+     *           }
+     *         }
+     *       }
+     *     }
+     */
+    MessageDeletedEvent: {
+      /** @description The event id: the same on every retry, the dedupe key */
+      id: string;
+      /** @constant */
+      type: "message.deleted";
+      /**
+       * Format: date-time
+       * @description When the event was created
+       */
+      occurredAt: string;
+      data: components["schemas"]["MessageDeletedData"];
     };
     /** @description Meta accepted a reply */
     MessageSentEvent: {
@@ -1054,6 +1685,71 @@ export interface components {
        */
       occurredAt: string;
       data: components["schemas"]["WindowExpiringData"];
+    };
+    /** @description Meta restricted a page, account or number from sending */
+    ChannelRestrictedEvent: {
+      /** @description The event id: the same on every retry, the dedupe key */
+      id: string;
+      /** @constant */
+      type: "channel.restricted";
+      /**
+       * Format: date-time
+       * @description When the event was created
+       */
+      occurredAt: string;
+      data: components["schemas"]["ChannelEventData"];
+    };
+    /** @description A channel's restriction was lifted */
+    ChannelUnrestrictedEvent: {
+      /** @description The event id: the same on every retry, the dedupe key */
+      id: string;
+      /** @constant */
+      type: "channel.unrestricted";
+      /**
+       * Format: date-time
+       * @description When the event was created
+       */
+      occurredAt: string;
+      data: components["schemas"]["ChannelEventData"];
+    };
+    /** @description Meta warned about a channel's conduct */
+    ChannelWarningEvent: {
+      /** @description The event id: the same on every retry, the dedupe key */
+      id: string;
+      /** @constant */
+      type: "channel.warning";
+      /**
+       * Format: date-time
+       * @description When the event was created
+       */
+      occurredAt: string;
+      data: components["schemas"]["ChannelEventData"];
+    };
+    /** @description Meta refused a channel's access token */
+    ChannelAuthFailedEvent: {
+      /** @description The event id: the same on every retry, the dedupe key */
+      id: string;
+      /** @constant */
+      type: "channel.auth_failed";
+      /**
+       * Format: date-time
+       * @description When the event was created
+       */
+      occurredAt: string;
+      data: components["schemas"]["ChannelEventData"];
+    };
+    /** @description The watchdog subscribed the app to a channel's webhooks again */
+    ChannelResubscribedEvent: {
+      /** @description The event id: the same on every retry, the dedupe key */
+      id: string;
+      /** @constant */
+      type: "channel.resubscribed";
+      /**
+       * Format: date-time
+       * @description When the event was created
+       */
+      occurredAt: string;
+      data: components["schemas"]["ChannelEventData"];
     };
   };
   responses: never;
@@ -1231,8 +1927,26 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description Meta refused the token (`channel_auth_failed`, with Meta's message); nothing stored */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description Something went wrong on the relay's side (`internal_error`); the call can be retried */
       500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Meta could not be reached to check the token (`meta_unreachable`); nothing stored */
+      502: {
         headers: {
           [name: string]: unknown;
         };
@@ -1836,6 +2550,94 @@ export interface operations {
       };
     };
   };
+  getMedia: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description WhatsApp phone number id */
+        channelId: string;
+        /** @description Meta's media id: an attachment's `mediaId` in `message.received` */
+        mediaId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file's bytes */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/octet-stream": string;
+        };
+      };
+      /** @description Invalid input (`invalid_request`; `details` name each field), or a body that is not JSON (`invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Missing or unknown API key (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Meta does not know the id, it expired, or it was sent to another number (`media_not_found`); or no such channel is connected, or it is outside the key's scope (`channel_not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The body is larger than API_BODY_LIMIT_BYTES (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Something went wrong on the relay's side (`internal_error`); the call can be retried */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Meta failed or could not be reached (`meta_error`; `details` carry Meta's `code`), or the file is larger than MEDIA_MAX_BYTES (`media_too_large`) */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Redis is not reachable (`unavailable`); retry shortly */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   listKeys: {
     parameters: {
       query?: never;
@@ -2100,6 +2902,138 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["MessageReceivedEvent"];
+      };
+    };
+    responses: {
+      /** @description Retried */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good, like any other 4XX: not retried */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, no sooner than `Retry-After` when the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Delivered: the relay will not send this event again */
+      "2XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good (except 408 and 429): not retried */
+      "4XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, like a redirect, a timeout (EVENTS_TIMEOUT_MS) or no connection */
+      "5XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  onMessageEdited: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id, the same as the body's `id`: stable across retries, the dedupe key. */
+        "webhook-id": components["parameters"]["WebhookId"];
+        /** @description Unix seconds of this attempt. Refuse an event more than 5 minutes from your clock: a replay. */
+        "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+        /** @description Standard Webhooks: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the base64-decoded part after `whsec_` of EVENTS_WEBHOOK_SECRET (a secret without the prefix is used as its UTF-8 bytes). Several signatures, space-separated, while a secret is rotated: one must verify. `verifyEvent` of @meta-relay/client checks it. */
+        "webhook-signature": components["parameters"]["WebhookSignature"];
+        /** @description Release 1's signature, unchanged: `sha256=<lowercase hex HMAC-SHA256 of the raw body>` keyed with EVENTS_WEBHOOK_SECRET. */
+        "X-Relay-Signature": components["parameters"]["RelaySignature"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["MessageEditedEvent"];
+      };
+    };
+    responses: {
+      /** @description Retried */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good, like any other 4XX: not retried */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, no sooner than `Retry-After` when the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Delivered: the relay will not send this event again */
+      "2XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good (except 408 and 429): not retried */
+      "4XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, like a redirect, a timeout (EVENTS_TIMEOUT_MS) or no connection */
+      "5XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  onMessageDeleted: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id, the same as the body's `id`: stable across retries, the dedupe key. */
+        "webhook-id": components["parameters"]["WebhookId"];
+        /** @description Unix seconds of this attempt. Refuse an event more than 5 minutes from your clock: a replay. */
+        "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+        /** @description Standard Webhooks: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the base64-decoded part after `whsec_` of EVENTS_WEBHOOK_SECRET (a secret without the prefix is used as its UTF-8 bytes). Several signatures, space-separated, while a secret is rotated: one must verify. `verifyEvent` of @meta-relay/client checks it. */
+        "webhook-signature": components["parameters"]["WebhookSignature"];
+        /** @description Release 1's signature, unchanged: `sha256=<lowercase hex HMAC-SHA256 of the raw body>` keyed with EVENTS_WEBHOOK_SECRET. */
+        "X-Relay-Signature": components["parameters"]["RelaySignature"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["MessageDeletedEvent"];
       };
     };
     responses: {
@@ -2430,6 +3364,336 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": components["schemas"]["ConversationWindowExpiringEvent"];
+      };
+    };
+    responses: {
+      /** @description Retried */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good, like any other 4XX: not retried */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, no sooner than `Retry-After` when the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Delivered: the relay will not send this event again */
+      "2XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good (except 408 and 429): not retried */
+      "4XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, like a redirect, a timeout (EVENTS_TIMEOUT_MS) or no connection */
+      "5XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  onChannelRestricted: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id, the same as the body's `id`: stable across retries, the dedupe key. */
+        "webhook-id": components["parameters"]["WebhookId"];
+        /** @description Unix seconds of this attempt. Refuse an event more than 5 minutes from your clock: a replay. */
+        "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+        /** @description Standard Webhooks: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the base64-decoded part after `whsec_` of EVENTS_WEBHOOK_SECRET (a secret without the prefix is used as its UTF-8 bytes). Several signatures, space-separated, while a secret is rotated: one must verify. `verifyEvent` of @meta-relay/client checks it. */
+        "webhook-signature": components["parameters"]["WebhookSignature"];
+        /** @description Release 1's signature, unchanged: `sha256=<lowercase hex HMAC-SHA256 of the raw body>` keyed with EVENTS_WEBHOOK_SECRET. */
+        "X-Relay-Signature": components["parameters"]["RelaySignature"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ChannelRestrictedEvent"];
+      };
+    };
+    responses: {
+      /** @description Retried */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good, like any other 4XX: not retried */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, no sooner than `Retry-After` when the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Delivered: the relay will not send this event again */
+      "2XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good (except 408 and 429): not retried */
+      "4XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, like a redirect, a timeout (EVENTS_TIMEOUT_MS) or no connection */
+      "5XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  onChannelUnrestricted: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id, the same as the body's `id`: stable across retries, the dedupe key. */
+        "webhook-id": components["parameters"]["WebhookId"];
+        /** @description Unix seconds of this attempt. Refuse an event more than 5 minutes from your clock: a replay. */
+        "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+        /** @description Standard Webhooks: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the base64-decoded part after `whsec_` of EVENTS_WEBHOOK_SECRET (a secret without the prefix is used as its UTF-8 bytes). Several signatures, space-separated, while a secret is rotated: one must verify. `verifyEvent` of @meta-relay/client checks it. */
+        "webhook-signature": components["parameters"]["WebhookSignature"];
+        /** @description Release 1's signature, unchanged: `sha256=<lowercase hex HMAC-SHA256 of the raw body>` keyed with EVENTS_WEBHOOK_SECRET. */
+        "X-Relay-Signature": components["parameters"]["RelaySignature"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ChannelUnrestrictedEvent"];
+      };
+    };
+    responses: {
+      /** @description Retried */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good, like any other 4XX: not retried */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, no sooner than `Retry-After` when the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Delivered: the relay will not send this event again */
+      "2XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good (except 408 and 429): not retried */
+      "4XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, like a redirect, a timeout (EVENTS_TIMEOUT_MS) or no connection */
+      "5XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  onChannelWarning: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id, the same as the body's `id`: stable across retries, the dedupe key. */
+        "webhook-id": components["parameters"]["WebhookId"];
+        /** @description Unix seconds of this attempt. Refuse an event more than 5 minutes from your clock: a replay. */
+        "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+        /** @description Standard Webhooks: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the base64-decoded part after `whsec_` of EVENTS_WEBHOOK_SECRET (a secret without the prefix is used as its UTF-8 bytes). Several signatures, space-separated, while a secret is rotated: one must verify. `verifyEvent` of @meta-relay/client checks it. */
+        "webhook-signature": components["parameters"]["WebhookSignature"];
+        /** @description Release 1's signature, unchanged: `sha256=<lowercase hex HMAC-SHA256 of the raw body>` keyed with EVENTS_WEBHOOK_SECRET. */
+        "X-Relay-Signature": components["parameters"]["RelaySignature"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ChannelWarningEvent"];
+      };
+    };
+    responses: {
+      /** @description Retried */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good, like any other 4XX: not retried */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, no sooner than `Retry-After` when the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Delivered: the relay will not send this event again */
+      "2XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good (except 408 and 429): not retried */
+      "4XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, like a redirect, a timeout (EVENTS_TIMEOUT_MS) or no connection */
+      "5XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  onChannelAuthFailed: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id, the same as the body's `id`: stable across retries, the dedupe key. */
+        "webhook-id": components["parameters"]["WebhookId"];
+        /** @description Unix seconds of this attempt. Refuse an event more than 5 minutes from your clock: a replay. */
+        "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+        /** @description Standard Webhooks: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the base64-decoded part after `whsec_` of EVENTS_WEBHOOK_SECRET (a secret without the prefix is used as its UTF-8 bytes). Several signatures, space-separated, while a secret is rotated: one must verify. `verifyEvent` of @meta-relay/client checks it. */
+        "webhook-signature": components["parameters"]["WebhookSignature"];
+        /** @description Release 1's signature, unchanged: `sha256=<lowercase hex HMAC-SHA256 of the raw body>` keyed with EVENTS_WEBHOOK_SECRET. */
+        "X-Relay-Signature": components["parameters"]["RelaySignature"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ChannelAuthFailedEvent"];
+      };
+    };
+    responses: {
+      /** @description Retried */
+      408: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good, like any other 4XX: not retried */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, no sooner than `Retry-After` when the answer has one */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Delivered: the relay will not send this event again */
+      "2XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused for good (except 408 and 429): not retried */
+      "4XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Retried, like a redirect, a timeout (EVENTS_TIMEOUT_MS) or no connection */
+      "5XX": {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  onChannelResubscribed: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The event id, the same as the body's `id`: stable across retries, the dedupe key. */
+        "webhook-id": components["parameters"]["WebhookId"];
+        /** @description Unix seconds of this attempt. Refuse an event more than 5 minutes from your clock: a replay. */
+        "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+        /** @description Standard Webhooks: `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`, keyed with the base64-decoded part after `whsec_` of EVENTS_WEBHOOK_SECRET (a secret without the prefix is used as its UTF-8 bytes). Several signatures, space-separated, while a secret is rotated: one must verify. `verifyEvent` of @meta-relay/client checks it. */
+        "webhook-signature": components["parameters"]["WebhookSignature"];
+        /** @description Release 1's signature, unchanged: `sha256=<lowercase hex HMAC-SHA256 of the raw body>` keyed with EVENTS_WEBHOOK_SECRET. */
+        "X-Relay-Signature": components["parameters"]["RelaySignature"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ChannelResubscribedEvent"];
       };
     };
     responses: {

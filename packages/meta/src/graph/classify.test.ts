@@ -55,6 +55,17 @@ describe("classifyGraphFailure: product.md's table, row by row", () => {
     });
   });
 
+  it("10/1893063: failed, channel_restricted (the page is restricted, not the recipient)", () => {
+    expect(classifyGraphFailure(meta(10, 1893063))).toEqual({
+      action: "fail",
+      reason: "channel_restricted",
+      windowDisagreement: false,
+    });
+    expect(reasonForStatusErrors([{ code: 10, subcode: 1893063, message: "restricted" }])).toBe(
+      "channel_restricted",
+    );
+  });
+
   it.each([
     [100, undefined],
     [100, 1893061],
@@ -126,7 +137,6 @@ describe("classifyGraphFailure: product.md's table, row by row", () => {
   it("fails anything else with meta_error, without retrying", () => {
     for (const failure of [
       meta(10),
-      meta(10, 1893063),
       meta(368),
       meta(131048, undefined, 429),
       { kind: "http", httpStatus: 404 } as const,

@@ -39,6 +39,8 @@ const WINDOW: Rule[] = [
   { codes: [10], subcodes: [2018278, 2018065, 2534022] },
   { codes: [131047] },
 ];
+/** Meta restricted the whole page from sending (not about one recipient). */
+const RESTRICTED: Rule[] = [{ codes: [10], subcodes: [1893063] }];
 const RECIPIENT: Rule[] = [
   { codes: [551, 1545041, 131026] },
   { codes: [100], subcodes: [2018001, 2534014] },
@@ -90,6 +92,7 @@ function classifyMetaError(
   if (code === 1 && subcode === 1357046) return { action: "sent" };
   if (matches(WINDOW, code, subcode))
     return { action: "fail", reason: "window_closed", windowDisagreement: true };
+  if (matches(RESTRICTED, code, subcode)) return fail("channel_restricted");
   if (matches(RECIPIENT, code, subcode) || subcode === 1545041)
     return fail("recipient_unavailable");
   if (matches(AUTH, code, subcode)) return fail("channel_auth_failed");

@@ -5,6 +5,8 @@ import type { GraphRequest } from "./send-request";
 export interface GraphClientOptions {
   /** META_GRAPH_URL, without a trailing slash. */
   graphUrl: string;
+  /** META_INSTAGRAM_GRAPH_URL, for requests with `host: "instagram"` (Instagram Login channels). */
+  instagramGraphUrl?: string | undefined;
   /** Milliseconds before a call is abandoned (GRAPH_TIMEOUT_MS). */
   timeoutMs: number;
 }
@@ -29,17 +31,14 @@ const NOT_CONNECTED = new Set([
 ]);
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
-  const http: AxiosInstance = axios.create({
-    baseURL: options.graphUrl,
-    timeout: options.timeoutMs,
-    maxRedirects: 0,
-    // Every status is an answer to classify, not an exception.
-    validateStatus: () => true,
-    transitional: { clarifyTimeoutError: true },
-    headers: { "content-type": "application/json", "user-agent": "meta-relay" },
-  });
+  const graph = graphHttp(options.graphUrl, options.timeoutMs);
+  const instagram = graphHttp(
+    options.instagramGraphUrl ?? "https://graph.instagram.com",
+    options.timeoutMs,
+  );
   return {
     async send(request, token, signal) {
+      const http = request.host === "instagram" ? instagram : graph;
       try {
         const response = await http.post<unknown>(request.path, request.body, {
           headers: { authorization: `Bearer ${token}` },
@@ -53,6 +52,19 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   };
 }
 
+/** An axios instance for one Meta host; shared by the send and the channel calls. */
+export function graphHttp(baseURL: string, timeoutMs: number): AxiosInstance {
+  return axios.create({
+    baseURL,
+    timeout: timeoutMs,
+    maxRedirects: 0,
+    // Every status is an answer to classify, not an exception.
+    validateStatus: () => true,
+    transitional: { clarifyTimeoutError: true },
+    headers: { "content-type": "application/json", "user-agent": "meta-relay" },
+  });
+}
+
 function interpret(status: number, data: unknown): GraphSendResult {
   const error = metaError(data);
   if (error) return { ok: false, failure: { kind: "meta", httpStatus: status, ...error } };
@@ -61,7 +73,9 @@ function interpret(status: number, data: unknown): GraphSendResult {
   return { ok: false, failure: { kind: "http", httpStatus: status } };
 }
 
-function metaError(data: unknown): { code: number; subcode?: number; message: string } | null {
+export function metaError(
+  data: unknown,
+): { code: number; subcode?: number; message: string } | null {
   if (!isRecord(data) || !isRecord(data.error)) return null;
   const { code, error_subcode: subcode, message } = data.error;
   if (typeof code !== "number") return null;
@@ -80,7 +94,7 @@ function messageIdOf(data: unknown): string | null {
   return isRecord(first) && typeof first.id === "string" ? first.id : null;
 }
 
-function transportFailure(error: unknown): GraphFailure {
+export function transportFailure(error: unknown): GraphFailure {
   const code = axios.isAxiosError(error) ? (error.code ?? "") : "";
   if (code === "ETIMEDOUT" || code === "ECONNABORTED") return { kind: "timeout" };
   if (code === "ERR_CANCELED") return { kind: "network", errorCode: code, connected: true };

@@ -266,6 +266,22 @@ describe("buildSenderActionRequest", () => {
       path: "/v26.0/PAGE9/messages",
       body: { recipient: { id: "PSID1" }, sender_action: "mark_seen" },
     });
+    expect(
+      buildSenderActionRequest(
+        {
+          ...base,
+          platform: "instagram",
+          channelId: "IG1",
+          api: "instagram_login",
+          action: "typing_on",
+        },
+        "v26.0",
+      ),
+    ).toEqual({
+      path: "/v26.0/IG1/messages",
+      body: { recipient: { id: "PSID1" }, sender_action: "typing_on" },
+      host: "instagram",
+    });
   });
 
   it("WhatsApp: a read receipt of the latest customer message, with a typing indicator", () => {

@@ -34,6 +34,30 @@ describe("buildSendRequest", () => {
     expect(plain.body).not.toHaveProperty("tag");
   });
 
+  it("sends an Instagram Login account on the Instagram host, as itself, HUMAN_AGENT included", () => {
+    const request = buildSendRequest(
+      spec({
+        platform: "instagram",
+        channelId: "IG1",
+        pageId: null,
+        api: "instagram_login",
+        messagingType: "MESSAGE_TAG",
+        tag: "HUMAN_AGENT",
+      }),
+      "v26.0",
+    );
+    expect(request).toEqual({
+      path: "/v26.0/IG1/messages",
+      host: "instagram",
+      body: {
+        recipient: { id: "PSID1" },
+        messaging_type: "MESSAGE_TAG",
+        tag: "HUMAN_AGENT",
+        message: { text: "hello", metadata: "msg_01" },
+      },
+    });
+  });
+
   it("sends Instagram through the linked page", () => {
     const request = buildSendRequest(
       spec({ platform: "instagram", channelId: "IG1", pageId: "PAGE9" }),

@@ -1,4 +1,4 @@
-import type { Platform } from "@meta-relay/core";
+import type { InstagramApi, Platform } from "@meta-relay/core";
 import type { GraphRequest } from "./send-spec";
 
 export const SENDER_ACTIONS = ["typing_on", "typing_off", "mark_seen"] as const;
@@ -10,6 +10,8 @@ export interface SenderActionSpec {
   channelId: string;
   /** Instagram: the linked page id, used in the send path. */
   pageId: string | null;
+  /** Instagram: `instagram_login` accounts act on the Instagram host, as themselves. */
+  api?: InstagramApi | null | undefined;
   userId: string;
   action: SenderAction;
   /** WhatsApp: the customer's latest message, which is marked read (and typed under). */
@@ -29,6 +31,13 @@ export function buildSenderActionRequest(
   spec: SenderActionSpec,
   version: string,
 ): GraphRequest | null {
+  if (spec.platform === "instagram" && spec.api === "instagram_login") {
+    return {
+      path: `/${version}/${spec.channelId}/messages`,
+      body: { recipient: { id: spec.userId }, sender_action: spec.action },
+      host: "instagram",
+    };
+  }
   if (spec.platform !== "whatsapp") {
     const sender = spec.platform === "instagram" ? (spec.pageId ?? spec.channelId) : spec.channelId;
     return {

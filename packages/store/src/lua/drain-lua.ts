@@ -82,10 +82,11 @@ return {'go', now}`;
 
 /**
  * KEYS: message, meta id index, sent-unread set (or the message key again when not kept), window,
- * unanswered index, unanswered ads.
+ * unanswered index, unanswered ads, channel.
  * ARGV: Meta's message id, index ttl ms, unread cap, unread ttl ms, keep unread (1/0), user id.
- * Records Meta's acceptance; a message an echo already confirmed keeps its status. The first
- * acceptance also takes the conversation off the unanswered index (no reminder for it any more).
+ * Records Meta's acceptance (and the channel's latest accepted send, which tells a silent channel
+ * from an idle one); a message an echo already confirmed keeps its status. The first acceptance
+ * also takes the conversation off the unanswered index (no reminder for it any more).
  */
 export const SETTLE_SENT_LUA = `${NOW}
 local status = redis.call('HGET', KEYS[1], 'status')
@@ -98,6 +99,7 @@ if ARGV[1] ~= '' then
   redis.call('SET', KEYS[2], id, 'PX', ARGV[2])
   redis.call('HSETNX', KEYS[1], 'metaMessageId', ARGV[1])
 end
+if redis.call('EXISTS', KEYS[7]) == 1 then redis.call('HSET', KEYS[7], 'lastSentAt', now) end
 if status ~= 'queued' then return {0, now} end
 redis.call('HSET', KEYS[1], 'status', 'sent', 'sentAt', now)
 do

@@ -13,7 +13,7 @@ local WEEK = 7 * DAY
  * takes 8 bytes and fits Redis's smallest string allocation (16 bytes instead of 32) in each of the
  * sorted set's two structures. Any other id (a BSUID) is kept as it is: ids are printable ASCII.
  */
-export const MEMBER_CODEC_LUA = `local function memberOf(user)
+const MEMBER_CODEC_LUA = `local function memberOf(user)
   if #user < 6 or not string.find(user, '^[1-9]%d+$') then return user end
   local out = {}
   local i = 1

@@ -54,15 +54,20 @@ export class FaultBook {
     return min + Math.random() * (max - min);
   }
 
-  /** The fault for this send, if any: the first matching injected rule, else a chaos roll. */
-  take(target: FaultTarget): FaultAction | undefined {
-    const armed = this.#rules.find((candidate) => matches(candidate.rule, target));
+  /**
+   * The fault for this send (or media lookup), if any: the first matching injected rule, else a
+   * chaos roll. Chaos troubles sends only.
+   */
+  take(target: FaultTarget, on: "send" | "media" = "send"): FaultAction | undefined {
+    const armed = this.#rules.find(
+      (candidate) => (candidate.rule.on ?? "send") === on && matches(candidate.rule, target),
+    );
     if (armed) {
       armed.remaining -= 1;
       if (armed.remaining <= 0) this.#rules = this.#rules.filter((other) => other !== armed);
       return actionFor(armed.rule, target.platform);
     }
-    return this.#rollChaos(target.platform);
+    return on === "send" ? this.#rollChaos(target.platform) : undefined;
   }
 
   #rollChaos(platform: SimPlatform | null): FaultAction | undefined {

@@ -4,9 +4,21 @@ import express, {
   type Request,
   type Response,
 } from "express";
-import type { ChannelRegistry } from "./channel-registry";
+import { isInstagramLogin, type ChannelRegistry } from "./channel-registry";
+import { credentialsOf } from "./credentials";
 import type { FaultAction, FaultBook } from "./faults";
-import { badToken, errorBody, unknownObject, type GraphError } from "./graph-errors";
+import {
+  accountBlocked,
+  badToken,
+  errorBody,
+  expiredToken,
+  pageRestricted,
+  unknownObject,
+  type GraphError,
+} from "./graph-errors";
+import { mountGraphManagement, type ManagementState } from "./management-routes";
+import type { MediaBook } from "./media";
+import { mountMediaRoutes } from "./media-routes";
 import { judgeMessengerSend, messengerFacts } from "./messenger-rules";
 import type { SendLog } from "./send-log";
 import type { SimChannel, SimPlatform, SimSend } from "./types";
@@ -15,11 +27,14 @@ import { judgeWhatsAppSend, whatsappFacts, type WindowFailureMode } from "./what
 import type { WindowBook } from "./windows";
 
 /** Everything the fake Graph API reads and writes while answering sends. */
-export interface GraphState {
+export interface GraphState extends ManagementState {
   channels: ChannelRegistry;
+  /** "platform channelId" of channels Meta restricted from sending. */
+  restricted: Set<string>;
   windows: WindowBook;
   faults: FaultBook;
   log: SendLog;
+  media: MediaBook;
   windowFailures: WindowFailureMode;
   /** Waits `ms` unless the simulator closes first (then never resolves). */
   sleep(ms: number): Promise<void>;
@@ -36,8 +51,11 @@ export function createGraphApp(state: GraphState): Express {
   app.post(
     "/:version/:id/messages",
     express.raw({ type: () => true, limit: BODY_LIMIT }),
-    (req, res) => handleSend(state, req, res),
+    (req, res) => handleSend(state, req, res, "graph"),
   );
+  // Media first: its download path and its `GET /{media-id}` share the shape of `GET /{id}`.
+  mountMediaRoutes(app, state);
+  mountGraphManagement(app, state);
   app.use((req, res) => {
     const error: GraphError = {
       status: 400,
@@ -50,23 +68,31 @@ export function createGraphApp(state: GraphState): Express {
   return app;
 }
 
-async function handleSend(state: GraphState, req: Request, res: Response): Promise<void> {
+/** `POST /{v}/{id}/messages` on either host: the Graph API, or the Instagram Login host. */
+export async function handleSend(
+  state: GraphState,
+  req: Request,
+  res: Response,
+  host: "graph" | "instagram",
+): Promise<void> {
   const arrival = state.log.arrive();
   const at = Date.now();
   const pathId = String(req.params.id);
   const body = parseBody(req);
-  const channel = state.channels.resolve(pathId, body, state.windows);
-  const platform = channel?.platform ?? guessPlatform(body);
+  const { token, auth } = credentialsOf(req, body);
+  const channel = sendingChannel(state, host, pathId, body, token);
+  const platform = channel?.platform ?? (host === "instagram" ? "instagram" : guessPlatform(body));
   const owner = (id: string) =>
     state.windows.messageOwner("whatsapp", channel?.channelId ?? pathId, id);
   const facts = platform === "whatsapp" ? whatsappFacts(body, owner) : messengerFacts(body);
-  const token = tokenOf(req, body);
   const send: SimSend = {
     platform,
     channelId: channel?.channelId ?? pathId,
     ...facts,
     path: req.path,
     token,
+    host,
+    auth,
     body,
     outcome: "accepted",
     at,
@@ -75,9 +101,29 @@ async function handleSend(state: GraphState, req: Request, res: Response): Promi
   if (delay > 0) await state.sleep(delay);
   if (!channel) return refuse(state, arrival, send, res, unknownObject(pathId));
   if (token !== channel.accessToken) return refuse(state, arrival, send, res, badToken());
+  if (isInstagramLogin(channel) && (channel.tokenExpiresAtMs ?? Infinity) <= at) {
+    return refuse(state, arrival, send, res, expiredToken());
+  }
+  if (state.restricted.has(`${channel.platform} ${channel.channelId}`)) {
+    const error = channel.platform === "whatsapp" ? accountBlocked() : pageRestricted();
+    return refuse(state, arrival, send, res, error);
+  }
   const fault = state.faults.take({ platform, channelId: channel.channelId, userId: send.userId });
   if (fault) return answerFault(state, arrival, send, res, fault);
   answerVerdict(state, arrival, send, res, judge(state, channel, body));
+}
+
+function sendingChannel(
+  state: GraphState,
+  host: "graph" | "instagram",
+  pathId: string,
+  body: unknown,
+  token: string | null,
+): SimChannel | undefined {
+  if (host === "graph") return state.channels.resolve(pathId, body, state.windows);
+  return pathId === "me"
+    ? state.channels.instagramByToken(token)
+    : state.channels.instagramById(pathId);
 }
 
 function judge(state: GraphState, channel: SimChannel, body: unknown): Verdict {
@@ -174,16 +220,6 @@ function parseForm(raw: string): Record<string, unknown> {
     }
   }
   return fields;
-}
-
-function tokenOf(req: Request, body: unknown): string | null {
-  const header = req.get("authorization");
-  const match = header ? /^(?:Bearer|OAuth)\s+(.+)$/i.exec(header.trim()) : null;
-  if (match?.[1]) return match[1];
-  const query = req.query.access_token;
-  if (typeof query === "string" && query !== "") return query;
-  const field = isRecord(body) ? body.access_token : undefined;
-  return typeof field === "string" && field !== "" ? field : null;
 }
 
 function guessPlatform(body: unknown): SimPlatform {

@@ -38,6 +38,45 @@ export function badToken(): GraphError {
   };
 }
 
+/** Meta's answer for a token that expired (Instagram Login tokens live 60 days). */
+export function expiredToken(): GraphError {
+  return {
+    status: 400,
+    code: 190,
+    subcode: 463,
+    message: "Error validating access token: Session has expired.",
+  };
+}
+
+/** A page Meta restricted from sending (the whole page, whoever the recipient). */
+export function pageRestricted(): GraphError {
+  return {
+    status: 400,
+    code: 10,
+    subcode: 1893063,
+    message: "(#10) This Page is temporarily restricted from sending messages.",
+  };
+}
+
+/** A WhatsApp account blocked for policy violations. */
+export function accountBlocked(): GraphError {
+  return {
+    status: 400,
+    code: 368,
+    message: "(#368) Temporarily blocked for policies violations",
+  };
+}
+
+/** A GET of an id Meta does not know, or that the token may not read. */
+export function unknownObjectRead(id: string): GraphError {
+  return {
+    status: 400,
+    code: 100,
+    subcode: 33,
+    message: `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+  };
+}
+
 export function unknownObject(id: string): GraphError {
   return {
     status: 400,
@@ -168,7 +207,7 @@ const KNOWN_MESSAGES: Record<number, string> = {
 };
 
 /** Meta's HTTP status for a code: 429 for WhatsApp throttling, 5xx for its transient errors. */
-export function defaultStatusFor(code: number): number {
+function defaultStatusFor(code: number): number {
   if (code === 130429 || code === 131056 || code === 131048) return 429;
   if (code === 131000) return 500;
   if (code === 1 || code === 2 || code === 131016 || code === 133004) return 503;

@@ -1,5 +1,6 @@
 import { startMetaSimulator } from "./simulator";
 import type { MetaSimulator, SimSend } from "./types";
+import { waitFor } from "../testing";
 
 const PAGE = "page-1";
 const TOKEN = "page-token";
@@ -36,14 +37,6 @@ const toPhone = (to: string) => ({
   type: "text",
   text: { body: "hi" },
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe("fake Graph API: injected faults and chaos", () => {
   let sim: MetaSimulator;
@@ -178,7 +171,7 @@ describe("fake Graph API: closing", () => {
     sim.addChannel({ platform: "messenger", channelId: PAGE, accessToken: TOKEN });
     sim.inject({ kind: "timeout" });
     const held = send(sim, PAGE, toPage("u1"));
-    await waitFor(() => sim.sends.length === 1);
+    await waitFor(() => sim.sends.length === 1, 10_000);
     await sim.close();
     await expect(held).rejects.toThrow();
   });

@@ -5,6 +5,7 @@ import express from "express";
 import { createSimCustomers, type SimCustomers } from "./sim-customers";
 import { startMetaSimulator } from "./simulator";
 import type { MetaSimulator } from "./types";
+import { waitFor } from "../testing";
 
 const SECRET = "app-secret";
 const HOUR = 3_600_000;
@@ -88,14 +89,6 @@ const whatsapp = (userId: string, bsuid?: string) => ({
   userId,
   ...(bsuid && { bsuid }),
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe("simulated customers: webhooks to the ingress", () => {
   let sim: MetaSimulator;
@@ -291,6 +284,83 @@ describe("simulated customers: webhooks to the ingress", () => {
     expect(answer.body.error.code).toBe(131047);
   });
 
+  it("posts edits, deletions and group messages in Meta's shapes, none opening a window", async () => {
+    const ig = { platform: "instagram" as const, channelId: IG, userId: "igsid-9" };
+    await customers.edit(ig, { to: "m_orig", text: "fixed", atMs: Date.now() - 26 * HOUR });
+    await customers.unsend(ig, { to: "m_orig" });
+    expect(receiver.payloads[0].entry[0].messaging[0].message_edit).toEqual({
+      mid: "m_orig",
+      text: "fixed",
+      num_edit: 1,
+    });
+    expect(receiver.payloads[1].entry[0].messaging[0].message).toEqual({
+      mid: "m_orig",
+      is_deleted: true,
+    });
+    const wa = whatsapp("15550004444");
+    const edit = await customers.edit(wa, { to: "wamid.orig", text: "fixed" });
+    await customers.unsend(wa, { to: "wamid.orig" });
+    await customers.message(wa, { text: "hi all", groupId: "120363000000000009" });
+    const messages = receiver.payloads
+      .slice(2)
+      .map((p: Loose) => p.entry[0].changes[0].value.messages[0]);
+    expect(messages[0]).toMatchObject({
+      id: edit.id,
+      type: "edit",
+      edit: {
+        original_message_id: "wamid.orig",
+        message: { type: "text", text: { body: "fixed" } },
+      },
+    });
+    expect(messages[1]).toMatchObject({
+      type: "revoke",
+      revoke: { original_message_id: "wamid.orig" },
+    });
+    expect(messages[2]).toMatchObject({ group_id: "120363000000000009", type: "text" });
+    expect((await graphSend(sim, PHONE, waText("15550004444"))).body.error.code).toBe(131047);
+    const igSend = await graphSend(sim, "page-ig", pageText("igsid-9"));
+    expect(igSend.body.error.error_subcode).toBe(2534022);
+  });
+
+  it("posts every WhatsApp content kind, and a sender named only in contacts", async () => {
+    const file = sim.addMedia({ channelId: PHONE, mimeType: "application/pdf" });
+    const who = { ...whatsapp("15550005555"), contactsOnly: true, username: "@bo" };
+    await customers.batch([
+      { kind: "message", who, media: { type: "document", id: file.id, filename: "a.pdf" } },
+      { kind: "message", who, location: { latitude: 1.5, longitude: 2.5, name: "Shop" } },
+      { kind: "message", who, button: { payload: "STOP", text: "Stop" }, replyTo: "wamid.ours" },
+      { kind: "message", who, listReply: { id: "row-1", title: "Blue" } },
+      { kind: "message", who, text: "from the ad", referral: { headline: "Spring" } },
+    ]);
+    const value = receiver.payloads[0].entry[0].changes[0].value;
+    expect(value.contacts).toEqual([
+      { profile: { name: "Sim Customer", username: "@bo" }, wa_id: "15550005555" },
+    ]);
+    const [doc, location, button, list, ad] = value.messages;
+    expect(doc.from).toBeUndefined();
+    expect(doc).toMatchObject({
+      type: "document",
+      document: { id: file.id, filename: "a.pdf", mime_type: "application/pdf" },
+    });
+    expect(location).toMatchObject({
+      type: "location",
+      location: { latitude: 1.5, longitude: 2.5 },
+    });
+    expect(button).toMatchObject({
+      type: "button",
+      button: { payload: "STOP", text: "Stop" },
+      context: { id: "wamid.ours" },
+    });
+    expect(list).toMatchObject({
+      interactive: { type: "list_reply", list_reply: { id: "row-1" } },
+    });
+    expect(ad.referral).toMatchObject({
+      source_type: "ad",
+      headline: "Spring",
+      ctwa_clid: expect.any(String),
+    });
+  });
+
   it("posts WhatsApp statuses, failed ones with Meta's errors", async () => {
     const who = whatsapp("15550003333");
     for (const status of ["sent", "delivered", "read"] as const) {
@@ -437,7 +507,7 @@ describe("simulated customers: automatic follow-ups", () => {
       await customers.message(whatsapp("15550002222"), { atMs: Date.now() - 25 * HOUR });
       const answer = await graphSend(sim, PHONE, waText("15550002222"));
       expect(answer.status).toBe(200);
-      await waitFor(() => receiver.payloads.length === 2);
+      await waitFor(() => receiver.payloads.length === 2, 10_000);
       const status = receiver.payloads[1].entry[0].changes[0].value.statuses[0];
       expect(status).toMatchObject({
         id: answer.body.messages[0].id,

@@ -10,6 +10,12 @@ import {
   type SimCustomerRef,
   type SimWebhookEvent,
 } from "./webhook-events";
+import {
+  accountUpdatePayload,
+  policyEnforcementPayload,
+  type SimAccountUpdate,
+  type SimPolicyEnforcement,
+} from "./notice-payloads";
 import { buildWebhookPayload } from "./webhook-payloads";
 
 export interface SimCustomersOptions {
@@ -54,12 +60,20 @@ export interface SimCustomers {
   postback(who: SimCustomerRef, options: EventOptions<"postback">): Promise<SimPost>;
   react(who: SimCustomerRef, options: EventOptions<"reaction">): Promise<SimPost>;
   referral(who: SimCustomerRef, options?: EventOptions<"referral">): Promise<SimPost>;
+  /** The customer edits an earlier message (`to`): Messenger/Instagram `message_edit`, WhatsApp `edit`. */
+  edit(who: SimCustomerRef, options: EventOptions<"edit">): Promise<SimPost>;
+  /** The customer unsends a message (`to`): Instagram `is_deleted`, WhatsApp `revoke`. */
+  unsend(who: SimCustomerRef, options: EventOptions<"delete">): Promise<SimPost>;
   /** `ids` default to the latest message the simulator accepted for this customer. */
   delivered(who: SimCustomerRef, options?: ReceiptOptions): Promise<SimPost>;
   read(who: SimCustomerRef, options?: ReceiptOptions): Promise<SimPost>;
   /** The echo Meta posts for an accepted Messenger/Instagram send (with its `metadata`). */
   echo(send: SimSend, options?: { atMs?: number }): Promise<SimPost>;
   status(who: SimCustomerRef, options: EventOptions<"status">): Promise<SimPost>;
+  /** Meta restricts, warns or releases a page or Instagram account (`messaging_policy_enforcement`). */
+  policyEnforcement(notice: SimPolicyEnforcement): Promise<{ status: number; body: string }>;
+  /** A WhatsApp `account_update` (ban, restriction, reinstatement) about a business account. */
+  accountUpdate(update: SimAccountUpdate): Promise<{ status: number; body: string }>;
   /** Several events in one webhook, batched the way Meta batches them. */
   batch(events: SimWebhookEvent[]): Promise<SimPost>;
   /** Posts any body; `signature: null` leaves the header out, a string replaces it. */
@@ -161,10 +175,14 @@ export function createSimCustomers(options: SimCustomersOptions): SimCustomers {
     postback: (who, o) => batch([{ ...o, kind: "postback", who }]),
     react: (who, o) => batch([{ ...o, kind: "reaction", who }]),
     referral: (who, o = {}) => batch([{ ...o, kind: "referral", who }]),
+    edit: (who, o) => batch([{ ...o, kind: "edit", who }]),
+    unsend: (who, o) => batch([{ ...o, kind: "delete", who }]),
     delivered: (who, o) => receipts(who, "delivered", o),
     read: (who, o) => receipts(who, "read", o),
     echo: (send, o = {}) => batch([{ ...echoOf(send), ...o }]),
     status: (who, o) => batch([{ ...o, kind: "status", who }]),
+    policyEnforcement: (notice) => postRaw(policyEnforcementPayload(notice)),
+    accountUpdate: (update) => postRaw(accountUpdatePayload(update)),
     batch,
     postRaw,
     posts,
@@ -179,7 +197,12 @@ export function createSimCustomers(options: SimCustomersOptions): SimCustomers {
 function recordWindow(simulator: MetaSimulator | undefined, event: ResolvedEvent): void {
   if (!simulator) return;
   const { platform, channelId } = event.who;
-  const fromAd = event.kind === "message" && event.referral?.source === "ADS";
+  // Messenger's and Instagram's referral source defaults to "ADS" (page-payloads.ts).
+  const fromAd =
+    event.kind === "message" &&
+    platform !== "whatsapp" &&
+    event.referral !== undefined &&
+    (event.referral.source ?? "ADS") === "ADS";
   for (const userId of windowOpeners(event)) {
     simulator.customerWrote({
       platform,

@@ -13,6 +13,34 @@ export interface SimCustomerRef {
   bsuid?: string;
   /** WhatsApp: the profile name in `contacts` (default "Sim Customer"). */
   name?: string;
+  /** WhatsApp: the username in `contacts[].profile`. */
+  username?: string;
+  /** WhatsApp: the message names no `from` / `from_user_id`; only `contacts[]` says who wrote. */
+  contactsOnly?: boolean;
+}
+
+/** A file on WhatsApp: Meta sends its id (fetched through the media API), never its bytes. */
+export interface SimWhatsAppMedia {
+  type: "image" | "video" | "audio" | "document" | "sticker";
+  /** Meta's media id (register the bytes with `addMedia` to serve them). */
+  id: string;
+  mimeType?: string;
+  sha256?: string;
+  filename?: string;
+  caption?: string;
+}
+
+/** The ad or link a message came from: Messenger/Instagram `referral`, WhatsApp click-to-chat. */
+export interface SimReferral {
+  /** Messenger/Instagram `source` (default "ADS"); WhatsApp `source_type` (default "ad"). */
+  source?: string;
+  ref?: string;
+  adId?: string;
+  headline?: string;
+  /** WhatsApp only. */
+  body?: string;
+  sourceUrl?: string;
+  ctwaClid?: string;
 }
 
 /** A WhatsApp error on a failed status, as Meta reports it. */
@@ -29,27 +57,68 @@ interface Timed {
   atMs?: number;
 }
 
+/** Messenger and Instagram attachment types as Meta names them. */
+export type SimAttachmentType =
+  | "image"
+  | "video"
+  | "audio"
+  | "file"
+  | "sticker"
+  | "fallback"
+  | "share"
+  | "story_mention"
+  | "reel"
+  | "ig_reel";
+
+/** What only WhatsApp messages carry. */
+export interface SimWhatsAppContent {
+  media?: SimWhatsAppMedia;
+  location?: { latitude: number; longitude: number; name?: string; address?: string; url?: string };
+  /** Contact cards, in Meta's own shape. */
+  contacts?: object[];
+  /** A template's quick-reply button. */
+  button?: { payload: string; text: string };
+  /** An interactive list reply. */
+  listReply?: { id: string; title: string; description?: string };
+  /** Written in a WhatsApp group: never opens the one-to-one window. */
+  groupId?: string;
+}
+
 /** One thing Meta reports by webhook. `id` fields default to fresh Meta ids. */
 export type SimWebhookEvent = Timed &
   (
-    | {
+    | ({
         kind: "message";
         text?: string;
-        attachments?: { type: "image" | "video" | "audio" | "file"; url: string }[];
+        /**
+         * Messenger/Instagram attachments by Meta's type (a `fallback` carries a title); on
+         * WhatsApp the first becomes a media message with a fresh media id.
+         */
+        attachments?: { type: SimAttachmentType; url: string; title?: string }[];
         /** Messenger/Instagram quick-reply payload. */
         quickReply?: string;
         /** Messenger/Instagram: delivered under `standby` (another app holds the thread). */
         standby?: boolean;
-        /** Messenger/Instagram: the first message after an ad click carries `source: "ADS"`. */
-        referral?: { source: "ADS" | "SHORTLINK"; adId?: string; ref?: string };
+        /** A reply to an earlier message (Messenger/Instagram `reply_to.mid`, WhatsApp `context`). */
+        replyTo?: string;
+        /** Instagram: a reply to a story. */
+        storyReply?: { id: string; url: string };
+        /** The ad the customer came from (the first message after a click). */
+        referral?: SimReferral;
+        /** Messenger/Instagram `is_unsupported`; WhatsApp `type: "unsupported"`. */
+        unsupported?: boolean;
         id?: string;
-      }
+      } & SimWhatsAppContent)
     /** Messenger/Instagram postback; a WhatsApp interactive button reply. */
-    | { kind: "postback"; payload: string; title?: string; id?: string }
+    | { kind: "postback"; payload: string; title?: string; id?: string; referral?: SimReferral }
     /** A reaction to message `to`. Opens the window on Messenger/Instagram only. */
     | { kind: "reaction"; to: string; emoji?: string; action?: "react" | "unreact"; id?: string }
     /** An m.me / ig.me referral into the thread (Messenger/Instagram). */
-    | { kind: "referral"; ref?: string; source?: string }
+    | { kind: "referral"; ref?: string; source?: string; adId?: string }
+    /** The customer edits message `to` (its text). Never opens a window. */
+    | { kind: "edit"; to: string; text: string; id?: string; count?: number }
+    /** The customer unsends (deletes) message `to`. Never opens a window. */
+    | { kind: "delete"; to: string; id?: string }
     /** Delivery receipt: Messenger `delivery`, WhatsApp `delivered` statuses. */
     | { kind: "delivered"; ids: string[]; watermarkMs?: number }
     /** Read receipt: Messenger `read`, Instagram `messaging_seen`, WhatsApp `read` statuses. */
@@ -75,6 +144,11 @@ export function resolveEvent(event: SimWebhookEvent, nowMs: number): ResolvedEve
   const fresh = event.who.platform === "whatsapp" ? newWamid() : newMid();
   // A referral carries no message id of its own in Meta's payload.
   if (event.kind === "referral") return { ...event, atMs, metaId: "" };
+  // Messenger and Instagram name an edit or a deletion by the message it changes.
+  const page = event.who.platform !== "whatsapp";
+  if ((event.kind === "edit" || event.kind === "delete") && page) {
+    return { ...event, atMs, metaId: event.to };
+  }
   const metaId =
     "id" in event && event.id ? event.id : "ids" in event ? (event.ids[0] ?? "") : fresh;
   return { ...event, atMs, metaId };
@@ -89,6 +163,8 @@ export function windowOpeners(event: SimWebhookEvent): string[] {
   const ids = [who.userId, ...(who.bsuid ? [who.bsuid] : [])];
   switch (event.kind) {
     case "message":
+      // A group message is not a one-to-one conversation.
+      return event.groupId === undefined ? ids : [];
     case "postback":
     case "referral":
       return ids;
@@ -108,6 +184,8 @@ const SUPPORTED: Record<SimWebhookEvent["kind"], SimPlatform[]> = {
   read: ["messenger", "instagram", "whatsapp"],
   echo: ["messenger", "instagram"],
   status: ["whatsapp"],
+  edit: ["messenger", "instagram", "whatsapp"],
+  delete: ["instagram", "whatsapp"],
 };
 
 function checkPlatform(event: SimWebhookEvent): void {

@@ -6,7 +6,7 @@ export const STANDARD_WINDOW_MS = 24 * HOUR_MS;
 /** Meta's HUMAN_AGENT window on Messenger and Instagram. */
 export const HUMAN_AGENT_WINDOW_MS = 7 * 24 * HOUR_MS;
 /** Meta's standard window after the first message from a click-to-Messenger/Direct ad. */
-export const AD_WINDOW_MS = 7 * 24 * HOUR_MS;
+const AD_WINDOW_MS = 7 * 24 * HOUR_MS;
 
 /**
  * Meta's own record of each customer's latest window-opening action. It is kept apart from the

@@ -9,6 +9,22 @@ export interface FuzzItem {
   opener: { userIds: string[]; atMs: number } | null;
 }
 
+/**
+ * The ids product.md §4.1 lets into a key: 1-128 letters, digits, `.`, `_`, `+`, `-`. An item
+ * naming any other id is skipped, so it opens no window however well-formed it is.
+ */
+export function isAddressable(id: string): boolean {
+  return /^[A-Za-z0-9._+-]{1,128}$/.test(id);
+}
+
+/** A value that is no Meta id: not a non-empty string, not a non-negative whole number. */
+export function notAnId(value: unknown): unknown {
+  const isId =
+    (typeof value === "string" && value.trim() !== "") ||
+    (typeof value === "number" && Number.isSafeInteger(value) && value >= 0);
+  return isId ? -1 : value;
+}
+
 /** Users shared by well-formed and broken items, so a broken item that moves a window is seen. */
 export const userId = fc.oneof(
   { weight: 8, arbitrary: fc.integer({ min: 0, max: 149 }).map((n) => `fu${n}`) },
@@ -70,7 +86,7 @@ export const brokenTimestamp = fc.constantFrom<unknown>(
 );
 
 /** A placeholder the serialiser swaps for `depth` levels of nesting (JSON.stringify would overflow). */
-export interface DeepPlaceholder {
+interface DeepPlaceholder {
   token: string;
   depth: number;
   shape: "array" | "object";

@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import {
   brokenTimestamp,
+  isAddressable,
   laterTime,
   metaId,
+  notAnId,
   oddText,
   openerTime,
   userId,
@@ -16,12 +18,28 @@ import {
 
 type Body = Record<string, unknown>;
 
-/** Meta's time in ms; a digit string is the same number (the product tolerates both). */
+/**
+ * Meta's time in ms; a digit string is the same number, and a value in seconds (Meta has sent
+ * both in Messenger items) is that second.
+ */
 function msTime(at: fc.Arbitrary<number>): fc.Arbitrary<{ atMs: number; value: number | string }> {
-  return fc
-    .tuple(at, fc.boolean())
-    .map(([atMs, asString]) => ({ atMs, value: asString ? String(atMs) : atMs }));
+  return fc.tuple(at, fc.constantFrom("ms", "string", "seconds")).map(([atMs, form]) => {
+    if (form === "seconds")
+      return { atMs: Math.floor(atMs / 1000) * 1000, value: Math.floor(atMs / 1000) };
+    return { atMs, value: form === "string" ? String(atMs) : atMs };
+  });
 }
+
+/** The customer's id: a string, or a JSON number (taken as its decimal string). */
+const sender: fc.Arbitrary<{ id: string; value: string | number }> = fc.oneof(
+  { weight: 6, arbitrary: userId.map((id) => ({ id, value: id })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: 0, max: 149 })
+      .map((n) => ({ id: String(9000 + n), value: 9000 + n })),
+  },
+);
 
 function actionBody(marker: string): fc.Arbitrary<Body> {
   return fc.oneof(
@@ -66,14 +84,18 @@ function actionBody(marker: string): fc.Arbitrary<Body> {
 /** A customer's message, postback, reaction or referral, as Meta sends it. */
 export function openerItem(channelId: string, marker: string): fc.Arbitrary<FuzzItem> {
   return fc
-    .record({ user: userId, time: msTime(openerTime), body: actionBody(marker) })
+    .record({ user: sender, time: msTime(openerTime), body: actionBody(marker) })
     .chain(({ user, time, body }) =>
       withExtras({
-        sender: { id: user },
+        sender: { id: user.value },
         recipient: { id: channelId },
         timestamp: time.value,
         ...body,
-      }).map((value) => ({ value, opener: { userIds: [user], atMs: time.atMs } })),
+      }).map((value) => ({
+        value,
+        // An id no key may hold is skipped: the action is well-formed but opens nothing.
+        opener: isAddressable(user.id) ? { userIds: [user.id], atMs: time.atMs } : null,
+      })),
     );
 }
 
@@ -103,7 +125,16 @@ export function brokenItem(channelId: string, marker: string): fc.Arbitrary<Fuzz
   const breakIt: fc.Arbitrary<(item: Body) => unknown> = fc.oneof(
     brokenTimestamp.map((t) => (item: Body) => ({ ...item, timestamp: t })),
     fc
-      .constantFrom<unknown>(undefined, {}, { id: "" }, { id: 12345 }, "someone", null, [])
+      .constantFrom<unknown>(
+        undefined,
+        {},
+        { id: "" },
+        { id: 1.5 },
+        { id: -12345 },
+        "someone",
+        null,
+        [],
+      )
       .map((sender) => (item: Body) => ({ ...item, sender })),
     fc
       .constantFrom<unknown>(undefined, "page", 7)
@@ -126,12 +157,10 @@ function breakBody(item: Body, bad: unknown): Body {
   const inner = item[key] as Body;
   switch (key) {
     case "message":
-      // A message needs a non-empty mid; any other type (or none) breaks it.
+      // A message needs a mid: a non-empty string or a whole number; anything else breaks it.
       return {
         ...item,
-        message: isObject(bad)
-          ? { ...inner, mid: undefined }
-          : { ...inner, mid: typeof bad === "string" && bad !== "" ? 1 : bad },
+        message: isObject(bad) ? { ...inner, mid: undefined } : { ...inner, mid: notAnId(bad) },
       };
     case "reaction":
       return { ...item, reaction: { ...inner, action: typeof bad === "string" ? 5 : bad } };

@@ -2,10 +2,16 @@ import type { Platform } from "@meta-relay/core";
 import fc from "fast-check";
 import { brokenItem, nonOpenerItem, openerItem } from "./messaging-items";
 import { deepValue, serialise, wrongType, type FuzzItem } from "./fuzz-values";
-import { brokenMessage, nonOpenerMessage, openerMessage, statusItem } from "./whatsapp-items";
+import {
+  brokenMessage,
+  FUZZ_CONTACT,
+  nonOpenerMessage,
+  openerMessage,
+  statusItem,
+} from "./whatsapp-items";
 
 /** A window write the webhook must make (one per customer id of a well-formed action). */
-export interface WindowWrite {
+interface WindowWrite {
   platform: Platform;
   channelId: string;
   userId: string;
@@ -21,7 +27,7 @@ export interface WebhookCase {
 }
 
 const MAX_BYTES = 3 * 1024 * 1024;
-export const FUZZ_CHANNELS = {
+const FUZZ_CHANNELS = {
   messenger: ["fzpage1", "fzpage2"],
   instagram: ["fzig1"],
   whatsapp: ["fzwa1", "fzwa2"],
@@ -69,9 +75,11 @@ function messagingWebhook(marker: string): fc.Arbitrary<Built> {
       const writes: WindowWrite[] = [];
       const payloadEntries = entries.map((e) => {
         const items = [...e.messaging, ...e.standby];
-        // A broken entry (id of the wrong type, or a list that is not a list) loses all its items.
-        if (e.broken === null) {
-          for (const item of items) writes.push(...writesOf(platform, e.id, item));
+        // A broken entry (id of the wrong type, or a list that is not a list) loses all its items;
+        // an id sent as a whole number is that number's decimal string.
+        const channel = e.broken === null ? e.id : numericId(e.broken);
+        if (channel !== null) {
+          for (const item of items) writes.push(...writesOf(platform, channel, item));
         }
         const body = {
           id: e.id,
@@ -106,7 +114,7 @@ function whatsappWebhook(marker: string): fc.Arbitrary<Built> {
     statuses: fc.array(statusItem(), { maxLength: 2 }),
     field: fc.constantFrom("messages", "messages", "messages", "message_template_status_update"),
     brokenMetadata: fc.option(
-      fc.constantFrom<unknown>(undefined, {}, { phone_number_id: "" }, { phone_number_id: 5 }),
+      fc.constantFrom<unknown>(undefined, {}, { phone_number_id: "" }, { phone_number_id: 5.5 }),
       { freq: 10 },
     ),
   });
@@ -125,7 +133,7 @@ function whatsappWebhook(marker: string): fc.Arbitrary<Built> {
         value: {
           messaging_product: "whatsapp",
           ...(metadata === undefined ? {} : { metadata }),
-          contacts: [{ profile: { name: "Fuzz" }, wa_id: "15550000000" }],
+          contacts: [{ profile: { name: "Fuzz" }, wa_id: FUZZ_CONTACT }],
           messages: c.messages.map((m) => m.value),
           ...(c.statuses.length > 0 ? { statuses: c.statuses } : {}),
         },
@@ -141,6 +149,13 @@ function whatsappWebhook(marker: string): fc.Arbitrary<Built> {
       writes,
     };
   });
+}
+
+/** The channel id a broken entry's `id` still is: a whole number, as its decimal string. */
+function numericId(value: unknown): string | null {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0
+    ? String(value)
+    : null;
 }
 
 function writesOf(platform: Platform, channelId: string, item: FuzzItem): WindowWrite[] {
@@ -252,7 +267,7 @@ export function webhookCase(marker: string): fc.Arbitrary<WebhookCase> {
 const caseArbitraries = new Map<string, fc.Arbitrary<WebhookCase>>();
 
 /** What the ingress must answer, from the bytes alone: 413, 400 (not JSON, not an envelope) or 200. */
-export function expectedStatus(raw: string | Buffer): 200 | 400 | 413 {
+function expectedStatus(raw: string | Buffer): 200 | 400 | 413 {
   if (Buffer.byteLength(raw) > MAX_BYTES) return 413;
   let value: unknown;
   try {

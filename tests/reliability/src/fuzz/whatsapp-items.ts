@@ -10,6 +10,9 @@ import {
   type FuzzItem,
 } from "./fuzz-values";
 
+/** The only entry of every fuzzed change's `contacts[]`: the customer of a message naming none. */
+export const FUZZ_CONTACT = "15550000000";
+
 // Items of a WhatsApp `value.messages` list (and `statuses` / `errors`), in the three classes the
 // webhook fuzz needs: well-formed customer messages, well-formed non-openers, broken messages.
 
@@ -37,9 +40,14 @@ function content(marker: string): fc.Arbitrary<Body> {
   );
 }
 
-/** Who wrote: a phone number, a business-scoped id, or both (the window opens under each). */
-const customer = fc.oneof(
+/**
+ * Who wrote: a phone number (also as a JSON number), a business-scoped id, both (the window opens
+ * under each), or neither — then the batch's only contact wrote.
+ */
+const customer: fc.Arbitrary<{ ids: string[]; fields: Body }> = fc.oneof(
   phone.map((from) => ({ ids: [from], fields: { from } })),
+  phone.map((from) => ({ ids: [from], fields: { from: Number(from) } })),
+  fc.constant(null).map(() => ({ ids: [FUZZ_CONTACT], fields: {} })),
   bsuid.map((id) => ({ ids: [id], fields: { from_user_id: id } })),
   fc
     .tuple(phone, bsuid)
@@ -107,13 +115,14 @@ export function statusItem(): fc.Arbitrary<unknown> {
 export function brokenMessage(marker: string): fc.Arbitrary<FuzzItem> {
   const breakIt: fc.Arbitrary<(m: Body) => unknown> = fc.oneof(
     brokenTimestamp.map((t) => (m: Body) => ({ ...m, timestamp: t })),
-    fc.constantFrom<unknown>(undefined, "", 7, null).map((id) => (m: Body) => ({ ...m, id })),
+    fc.constantFrom<unknown>(undefined, "", -7, 7.5, null).map((id) => (m: Body) => ({ ...m, id })),
+    // A sender field that is there but is no id (a missing one falls back to contacts[]).
     fc
       .constantFrom<Body>(
-        { from: undefined, from_user_id: undefined },
-        { from: "", from_user_id: "" },
-        { from: 15550001111 },
-        { from_user_id: 42 },
+        { from: -15550001111 },
+        { from: 1555.5 },
+        { from_user_id: true },
+        { from: "", from_user_id: { id: "x" } },
       )
       .map((ids) => (m: Body) => ({ ...m, ...ids })),
     fc.constantFrom<unknown>(undefined, 5, null).map((type) => (m: Body) => ({ ...m, type })),

@@ -1,7 +1,7 @@
 import { httpCall } from "@meta-relay/testkit";
 import { sleep } from "./wait";
 
-export interface ApiAnswer {
+interface ApiAnswer {
   status: number;
   text: string;
   /** The parsed body, or null when it is not JSON. */

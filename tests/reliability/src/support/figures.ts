@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runSettings } from "./run-settings";
 
-export type Figure = string | number;
+type Figure = string | number;
 
 /** A section's figures: named values, and optionally a table (e.g. memory over time). */
 export interface SectionFigures {

@@ -6,7 +6,7 @@ import type { Redis } from "ioredis";
  * grow until their TTLs expire; everything else (queues, job records, event streams, mailboxes,
  * leases, pacing) is the working set, which must stay flat.
  */
-export function retainedClass(key: string, prefix: string): string | null {
+function retainedClass(key: string, prefix: string): string | null {
   if (key.startsWith(`${prefix}:m:`)) return "message records";
   if (key.startsWith(`${prefix}:mx:`)) return "message id index";
   if (key.startsWith(`${prefix}:mm:`)) return "Meta id index";

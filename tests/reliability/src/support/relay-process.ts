@@ -33,7 +33,7 @@ export interface RelayProcess {
   dispose(): Promise<void>;
 }
 
-export async function startRelayProcess(
+async function startRelayProcess(
   name: string,
   roles: RelayRole[],
   env: Record<string, string>,

@@ -1,0 +1,3 @@
+const { createJestConfig } = require("../../jest.preset.js");
+
+module.exports = createJestConfig(__dirname);
