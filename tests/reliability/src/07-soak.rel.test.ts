@@ -331,12 +331,12 @@ describe("soak", () => {
   );
 });
 
-/** The report's lines of one process's memory: each floor after the warm-up → in the last quarter. */
+/** The report's lines of one process's memory: each floor after the warm-up → in the second half. */
 function memoryFigures(name: string, m: ReturnType<typeof memoryGrowth>): Record<string, string> {
   const line = (g: { from: number; to: number }) =>
     `${mib(g.from)} → ${mib(g.to)} (${percent(g.to - g.from, g.from)})`;
   return {
-    [`${name}: live heap floor, after warm-up → last quarter`]: line(m.heap),
+    [`${name}: live heap floor, after warm-up → second half`]: line(m.heap),
     [`${name}: outside the V8 heap, floor`]: line(m.outsideHeap),
     [`${name}: RSS floor (reported only)`]: line(m.rss),
   };
