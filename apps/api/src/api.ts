@@ -5,7 +5,13 @@ import { createHttpServer } from "@meta-relay/http";
 import { createGraphClient, createMediaClient } from "@meta-relay/meta";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
 import { createOutbox } from "@meta-relay/outbound";
-import { EventPublisher, EVENTS_QUEUE, openQueue, OUTBOUND_QUEUE } from "@meta-relay/queues";
+import {
+  EventPublisher,
+  publisherOptions,
+  EVENTS_QUEUE,
+  openQueue,
+  OUTBOUND_QUEUE,
+} from "@meta-relay/queues";
 import {
   closeRedis,
   createApiKeyStore,
@@ -67,7 +73,7 @@ export async function startApi({ config, logger, metrics }: RoleDeps): Promise<R
       version: config.meta.graphVersion,
       timeoutMs: config.meta.graphTimeoutMs,
     },
-    events: new EventPublisher(eventsQueue),
+    events: new EventPublisher(eventsQueue, publisherOptions(config.events, metrics.events)),
     log,
   });
   const { channels } = channelServices;

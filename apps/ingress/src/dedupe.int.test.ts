@@ -168,3 +168,22 @@ describe("POST /webhooks/meta: one message.received per customer action", () => 
     expect((await t.events.getJobCounts("waiting")).waiting).toBe(0);
   });
 });
+
+describe("POST /webhooks/meta without EVENTS_WEBHOOK_URL", () => {
+  let t: TestIngress;
+  beforeAll(async () => {
+    t = await startTestIngress({ eventsReceiver: false });
+  });
+  afterAll(() => t.close());
+
+  it("records the windows, queues no event and counts each as dropped", async () => {
+    expect((await t.post(messengerPayload)).status).toBe(200);
+    expect((await t.post(whatsappPayload)).status).toBe(200);
+    expect(await t.eventCount()).toBe(0);
+    expect(
+      await t.lastCustomerMessageAt({ platform: "messenger", channelId: PAGE, userId: "psid-1" }),
+    ).toBe(T + 1);
+    const metrics = await (await fetch(`${t.base}/metrics`)).text();
+    expect(metrics).toContain('relay_events_total{type="message.received",outcome="dropped"} 6');
+  });
+});

@@ -1,6 +1,11 @@
 import { UnavailableError } from "@meta-relay/core";
 import type { Logger } from "@meta-relay/observability";
-import { EVENTS_QUEUE, EventPublisher, openQueue } from "@meta-relay/queues";
+import {
+  EVENTS_QUEUE,
+  EventPublisher,
+  openQueue,
+  type EventPublisherOptions,
+} from "@meta-relay/queues";
 import type { RedisClient } from "@meta-relay/store";
 import type { Queue } from "bullmq";
 
@@ -19,6 +24,8 @@ export class EventsQueue {
     /** RELAY_KEY_PREFIX. */
     private readonly keyPrefix: string,
     private readonly log: Logger,
+    /** Whether events are queued or counted and dropped (no EVENTS_WEBHOOK_URL). */
+    private readonly options: EventPublisherOptions = { receiver: true },
   ) {}
 
   /** The publisher of the ready queue; UnavailableError while Redis is away. */
@@ -34,7 +41,7 @@ export class EventsQueue {
     });
     this.queue = queue;
     const pending = queue.waitUntilReady().then(
-      () => new EventPublisher(queue),
+      () => new EventPublisher(queue, this.options),
       async (error: unknown) => {
         // Forget the broken queue so the next webhook builds a fresh one.
         if (this.pending === pending) this.pending = null;

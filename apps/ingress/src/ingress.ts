@@ -3,6 +3,7 @@ import type { RelayConfig } from "@meta-relay/config";
 import { createHttpServer } from "@meta-relay/http";
 import type { Logger, RelayMetrics } from "@meta-relay/observability";
 import { createStatusNews } from "@meta-relay/outbound";
+import { publisherOptions } from "@meta-relay/queues";
 import {
   closeRedis,
   createKeys,
@@ -45,7 +46,12 @@ export async function startIngress(deps: IngressDeps): Promise<RunningIngress> {
     name: "ingress",
     onError: (err) => log.warn({ err }, "redis connection error"),
   });
-  const events = new EventsQueue(redis, config.redis.keyPrefix, log);
+  const events = new EventsQueue(
+    redis,
+    config.redis.keyPrefix,
+    log,
+    publisherOptions(config.events, metrics.events),
+  );
   const keys = createKeys(config.redis.keyPrefix);
   const statusSink =
     deps.statusSink ??

@@ -1,4 +1,4 @@
-import { EVENTS_QUEUE, EventPublisher, openQueue } from "@meta-relay/queues";
+import { EVENTS_QUEUE, EventPublisher, publisherOptions, openQueue } from "@meta-relay/queues";
 import { startReminderSweeper } from "@meta-relay/reminders";
 import { createKeys, createReminderStore } from "@meta-relay/store";
 import type { RunningProcessor, WorkerContext } from "./processor";
@@ -22,7 +22,10 @@ export async function startReminderSweep(
     onError: (err) => log.warn({ err }, "events queue error"),
   });
   await events.waitUntilReady();
-  const publisher = new EventPublisher(events);
+  const publisher = new EventPublisher(
+    events,
+    publisherOptions(config.events, context.metrics.events),
+  );
   const sweeper = startReminderSweeper({
     store: createReminderStore(context.redis, createKeys(config.redis.keyPrefix)),
     publish: (list) => publisher.publish(list),

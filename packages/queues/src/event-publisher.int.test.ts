@@ -70,4 +70,18 @@ describe("EventPublisher", () => {
     expect(ttl).toBeGreaterThan(8 * DAY_MS - HOUR_MS);
     expect(ttl).toBeLessThanOrEqual(8 * DAY_MS);
   });
+
+  it("without a receiver queues nothing and counts each event as dropped", async () => {
+    const dropped: string[] = [];
+    const publisher = new EventPublisher(queue, {
+      receiver: false,
+      onDropped: (event) => dropped.push(event.id),
+    });
+    const before = await queue.getJobCountByTypes("waiting");
+    await publisher.publish([received("evt_x"), edited("evt_y")]);
+    await publisher.publish([received("evt_z")]);
+    expect(dropped).toEqual(["evt_x", "evt_y", "evt_z"]);
+    expect(await queue.getJobCountByTypes("waiting")).toBe(before);
+    expect(await queue.getJob("evt_x")).toBeUndefined();
+  });
 });

@@ -14,17 +14,35 @@ import { EVENT_JOB_OPTIONS } from "./catalog";
  */
 export const RECEIVED_DEDUPE_TTL_MS = 8 * DAY_MS;
 
+/** Where published events go. */
+export interface EventPublisherOptions {
+  /**
+   * False when EVENTS_WEBHOOK_URL is not set: events are not kept (product contract), so they are
+   * dropped where they are made instead of costing a job that the events worker would only discard.
+   */
+  receiver: boolean;
+  /** Called once per event dropped for want of a receiver (relay_events_total, outcome "dropped"). */
+  onDropped?: (event: RelayEvent) => void;
+}
+
 /**
  * Puts events on the events queue. The job id is the event id, and the events of customers'
  * actions are also deduplicated for Meta's redelivery horizon, so a retried producer or a
- * redelivered webhook never yields a second event.
+ * redelivered webhook never yields a second event. Without a receiver, events are only counted.
  */
 export class EventPublisher {
-  constructor(private readonly queue: Queue) {}
+  constructor(
+    private readonly queue: Queue,
+    private readonly options: EventPublisherOptions = { receiver: true },
+  ) {}
 
   async publish(events: RelayEvent[]): Promise<void> {
     const [only] = events;
     if (!only) return;
+    if (!this.options.receiver) {
+      for (const event of events) this.options.onDropped?.(event);
+      return;
+    }
     // addBulk builds an ioredis pipeline, which copies every script defined on the connection;
     // one event (the usual case) is cheaper as a plain add.
     if (events.length === 1) {
@@ -57,4 +75,23 @@ function reminderDedupeTtlMs(endsAtIso: string): number {
   const endsAt = Date.parse(endsAtIso);
   const left = Number.isFinite(endsAt) ? endsAt - Date.now() : 0;
   return Math.max(0, left) + HOUR_MS;
+}
+
+/** The counter of events by type and outcome (relay_events_total), as far as the publisher uses it. */
+interface EventCounter {
+  inc(labels: { type: string; outcome: string }): void;
+}
+
+/**
+ * A process's publisher options: events queued when EVENTS_WEBHOOK_URL is set (`webhookUrl`), else
+ * each counted as dropped, in the process that made it.
+ */
+export function publisherOptions(
+  events: { webhookUrl: string | null },
+  counter: EventCounter,
+): EventPublisherOptions {
+  return {
+    receiver: events.webhookUrl !== null,
+    onDropped: (event) => counter.inc({ type: event.type, outcome: "dropped" }),
+  };
 }

@@ -32,7 +32,12 @@ export {
   outboundEventId,
   reminderEventId,
 } from "./event-ids";
-export { EventPublisher, RECEIVED_DEDUPE_TTL_MS } from "./event-publisher";
+export {
+  EventPublisher,
+  publisherOptions,
+  RECEIVED_DEDUPE_TTL_MS,
+  type EventPublisherOptions,
+} from "./event-publisher";
 export { signEventBody, verifyEventSignature, EVENT_SIGNATURE_HEADER } from "./event-signature";
 export {
   standardWebhookHeaders,

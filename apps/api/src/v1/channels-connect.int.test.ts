@@ -12,6 +12,7 @@ import {
   uniquePrefix,
   type MetaSimulator,
 } from "@meta-relay/testkit";
+import { QUEUED_EVENTS_ENV } from "@meta-relay/testkit/testing";
 import { startApi, type RunningApi } from "../api";
 
 // PUT /v1/channels/... checks the token with Meta and subscribes the app before anything is
@@ -33,6 +34,8 @@ function configFor(prefix: string, graphUrl: string, instagramGraphUrl: string) 
       META_INSTAGRAM_GRAPH_URL: instagramGraphUrl,
       GRAPH_TIMEOUT_MS: "2000",
       LOG_LEVEL: "silent",
+      // The tests read the channel events the API queues.
+      ...QUEUED_EVENTS_ENV,
     },
     ["api"],
   );

@@ -18,7 +18,7 @@ import {
   type RedisClient,
 } from "@meta-relay/store";
 import { scanKeys, testRedisEnv, uniquePrefix } from "@meta-relay/testkit";
-import { ignoringErrors, waitFor as pollFor } from "@meta-relay/testkit/testing";
+import { ignoringErrors, QUEUED_EVENTS_ENV, waitFor as pollFor } from "@meta-relay/testkit/testing";
 import { type Queue } from "bullmq";
 import { startIngress, type RunningIngress } from "../ingress";
 import type { StatusSink } from "../status-sink";
@@ -59,6 +59,8 @@ export async function startTestIngress(
     statusSink?: StatusSink;
     logger?: Logger;
     env?: Record<string, string>;
+    /** False: no EVENTS_WEBHOOK_URL, so events are counted and dropped (default: a receiver is set). */
+    eventsReceiver?: boolean;
   } = {},
 ): Promise<TestIngress> {
   const prefix = uniquePrefix();
@@ -72,6 +74,8 @@ export async function startTestIngress(
     META_APP_SECRET: `${OLD_SECRET},${NEW_SECRET}`,
     META_VERIFY_TOKEN: VERIFY_TOKEN,
     LOG_LEVEL: "silent",
+    // The tests read what the ingress queues.
+    ...(options.eventsReceiver === false ? {} : QUEUED_EVENTS_ENV),
     ...options.env,
   });
   const metrics = createMetrics();

@@ -7,7 +7,7 @@ import {
   startChannelsScheduler,
   type RefreshPolicy,
 } from "@meta-relay/channels";
-import { EVENTS_QUEUE, EventPublisher, openQueue } from "@meta-relay/queues";
+import { EVENTS_QUEUE, EventPublisher, publisherOptions, openQueue } from "@meta-relay/queues";
 import type { RunningProcessor } from "../processor";
 import type { WorkerContext } from "../processor";
 import { channelSettings } from "./channel-settings";
@@ -36,7 +36,11 @@ export async function startChannelsProcessor(
     onError: (err) => log.warn({ err }, "events queue error"),
   });
   const services = createChannelServices(
-    channelSettings(context, new EventPublisher(eventsQueue), log),
+    channelSettings(
+      context,
+      new EventPublisher(eventsQueue, publisherOptions(config.events, metrics.events)),
+      log,
+    ),
   );
   const checkMs = config.channels.subscriptionCheckMs;
   const appId = checkMs > 0 ? config.meta.appId : null;

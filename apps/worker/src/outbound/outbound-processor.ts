@@ -10,6 +10,7 @@ import {
   drainJobSchema,
   EVENTS_QUEUE,
   EventPublisher,
+  publisherOptions,
   openQueue,
   OUTBOUND_QUEUE,
   type DrainJob,
@@ -48,7 +49,7 @@ export async function startOutboundProcessor(
     keyPrefix: config.redis.keyPrefix,
     onError: (err) => log.warn({ err }, "events queue error"),
   });
-  const events = new EventPublisher(eventsQueue);
+  const events = new EventPublisher(eventsQueue, publisherOptions(config.events, metrics.events));
   const deps = createOutboundDeps({
     redis,
     keyPrefix: config.redis.keyPrefix,

@@ -158,3 +158,13 @@ function listen<E extends EventShape>(
     server.listen(port, "127.0.0.1", () => resolve(server));
   });
 }
+
+/**
+ * Environment that names an events receiver nobody listens on (port 9, discard), for tests that read
+ * the events queue: without EVENTS_WEBHOOK_URL the relay counts events and never queues them. No
+ * events processor runs where this is used, so nothing is ever POSTed there.
+ */
+export const QUEUED_EVENTS_ENV: Readonly<Record<string, string>> = {
+  EVENTS_WEBHOOK_URL: "http://127.0.0.1:9/events",
+  EVENTS_WEBHOOK_SECRET: "queued-events-test-secret-0123456789",
+};

@@ -4,6 +4,7 @@ export { waitFor, sleep, ignoringErrors } from "./wait";
 export {
   startEventsReceiver,
   hasEventSignature,
+  QUEUED_EVENTS_ENV,
   type EventsReceiver,
   type ReceivedEvent,
   type ReceivedRequest,

@@ -30,7 +30,7 @@ import {
   type SimChannel,
   type SimCustomers,
 } from "@meta-relay/testkit";
-import { sleep, waitFor } from "@meta-relay/testkit/testing";
+import { QUEUED_EVENTS_ENV, sleep, waitFor } from "@meta-relay/testkit/testing";
 import {
   startChannelsProcessor,
   startOutboundProcessor,
@@ -122,6 +122,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     META_APP_SECRET: APP_SECRET,
     META_VERIFY_TOKEN: "verify-e2e",
     LOG_LEVEL: "debug",
+    // The harness reads the events the relay queues; no events processor runs here.
+    ...QUEUED_EVENTS_ENV,
     ...options.env,
   };
   const config = loadConfig(env, ["api", "worker", "ingress"]);
