@@ -135,12 +135,23 @@ async function startRelayProcess(
   };
 }
 
-/** Starts a relay process of deployment `d` with `roles`, on free ports of its own. */
+/**
+ * Starts a relay process of deployment `d` with `roles`, on free ports of its own. A port found free
+ * can be taken as the local port of an outgoing connection before the child binds it; such a start
+ * (EADDRINUSE) is tried again on other ports.
+ */
 export async function startRelayFor(
   d: Deployment,
   name: string,
   roles: RelayRole[],
 ): Promise<RelayProcess> {
-  const ports = await freeRolePorts();
-  return startRelayProcess(name, roles, d.envFor(roles, ports), ports);
+  for (let attempt = 1; ; attempt++) {
+    const ports = await freeRolePorts();
+    try {
+      return await startRelayProcess(name, roles, d.envFor(roles, ports), ports);
+    } catch (error) {
+      const portTaken = error instanceof Error && error.message.includes("EADDRINUSE");
+      if (!portTaken || attempt >= 3) throw error;
+    }
+  }
 }
