@@ -23,9 +23,10 @@ import { mapLimit, sleep, waitFor } from "./support/wait";
 // A steady 300 webhooks/s and 100 replies/s against the relay (an ingress+api process and a worker
 // process), for `--minutes N` (default 5): zero errors, and after the warm-up each process's memory
 // and Redis's working set stay flat (growth under 10 %). Each is judged by its floor, as a leak lifts
-// it: a process by its live heap and by its memory outside the V8 heap (its RSS also rises while V8
-// reserves more heap before a major GC, and is reported), Redis by the bytes of its working set (jobs
-// waiting for a moment, a backlog the worker catches up on, raise single readings, not the floor).
+// it: a process by its live heap (its old generation) and by its memory outside the V8 heap (its RSS
+// also rises while V8 reserves more heap before a major GC, and is reported), Redis by the bytes of
+// its working set (jobs waiting for a moment, a backlog the worker catches up on, raise single
+// readings, not the floor).
 
 const WEBHOOKS_PER_S = 300;
 const REPLIES_PER_S = 100;
@@ -336,7 +337,7 @@ function memoryFigures(name: string, m: ReturnType<typeof memoryGrowth>): Record
   const line = (g: { from: number; to: number }) =>
     `${mib(g.from)} → ${mib(g.to)} (${percent(g.to - g.from, g.from)})`;
   return {
-    [`${name}: live heap floor, after warm-up → second half`]: line(m.heap),
+    [`${name}: live heap (old generation) floor, after warm-up → second half`]: line(m.heap),
     [`${name}: outside the V8 heap, floor`]: line(m.outsideHeap),
     [`${name}: RSS floor (reported only)`]: line(m.rss),
   };
