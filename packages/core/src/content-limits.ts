@@ -63,6 +63,14 @@ export interface KindChannel {
 /** Whether the channel can send this kind at all (a record may outlive a channel's change). */
 export function channelCarries(channel: KindChannel, kind: MessageKind): boolean {
   if (!KINDS_BY_PLATFORM[channel.platform].includes(kind)) return false;
-  if (kind === "template" && channel.platform === "messenger") return channel.utilityMessages;
+  if (carriageDependsOnChannel(channel.platform, kind)) return channel.utilityMessages;
   return true;
+}
+
+/**
+ * Whether `channelCarries` needs the channel's record for this kind, beyond its platform: only a
+ * Messenger template does. Callers that know the channel exists by other means skip reading it.
+ */
+export function carriageDependsOnChannel(platform: Platform, kind: MessageKind): boolean {
+  return kind === "template" && platform === "messenger";
 }

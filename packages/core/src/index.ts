@@ -53,6 +53,7 @@ export {
   INSTAGRAM_LIMITS,
   WHATSAPP_LIMITS,
   KINDS_BY_PLATFORM,
+  carriageDependsOnChannel,
   channelCarries,
   type KindChannel,
 } from "./content-limits";

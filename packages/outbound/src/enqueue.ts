@@ -1,5 +1,7 @@
 import {
+  carriageDependsOnChannel,
   channelCarries,
+  KINDS_BY_PLATFORM,
   messageKind,
   UnavailableError,
   type ChannelRef,
@@ -60,20 +62,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 }
 
 async function enqueue(deps: OutboxDeps, request: ReplyRequest): Promise<EnqueueResult> {
+  const refusal = await refuseEarly(deps, request);
+  if (refusal) return refusal;
+  const claim = await claimId(deps, request);
+  if (claim.otherChannel) return { kind: "queued", id: claim.id };
+  const { id } = claim;
   const ref = request.channel;
-  const channel = await deps.channels.get(ref);
-  if (!channel) return { kind: "channel_missing" };
-  const kind = messageKind(request.content);
-  if (!channelCarries(channel, kind)) return { kind: "not_carried", messageKind: kind };
-  let id = newMessageId();
-  if (request.idempotencyKey !== undefined) {
-    const owner = await deps.messages.claimIdempotencyKey(request.idempotencyKey, { ...ref, id });
-    if (owner && (owner.platform !== ref.platform || owner.channelId !== ref.channelId)) {
-      return { kind: "queued", id: owner.id };
-    }
-    // A repeat finishes what the first call may not have (record, mailbox, drain job): all idempotent.
-    if (owner) id = owner.id;
-  }
   const conv: DrainJob = {
     platform: ref.platform,
     channelId: ref.channelId,
@@ -85,7 +79,12 @@ async function enqueue(deps: OutboxDeps, request: ReplyRequest): Promise<Enqueue
     sender: request.sender,
     content: request.content,
   });
-  if (outcome === "channel_missing") return { kind: "channel_missing" };
+  if (outcome === "channel_missing") {
+    if (claim.claimedNow && request.idempotencyKey !== undefined) {
+      await deps.messages.releaseIdempotencyKey(request.idempotencyKey, { ...ref, id });
+    }
+    return { kind: "channel_missing" };
+  }
   try {
     await queueDrain(deps.queue, conv);
   } catch (err) {
@@ -104,4 +103,36 @@ async function enqueue(deps: OutboxDeps, request: ReplyRequest): Promise<Enqueue
     "message queued",
   );
   return { kind: "queued", id };
+}
+
+/** A refusal known before anything is written: a kind the channel cannot carry, or no channel. */
+async function refuseEarly(deps: OutboxDeps, request: ReplyRequest): Promise<EnqueueResult | null> {
+  const ref = request.channel;
+  const kind = messageKind(request.content);
+  if (!KINDS_BY_PLATFORM[ref.platform].includes(kind)) {
+    return { kind: "not_carried", messageKind: kind };
+  }
+  // Whether the channel exists is decided again, atomically, by the enqueue script: its record is
+  // read here only where the answer depends on it (one Redis trip fewer per reply).
+  if (!carriageDependsOnChannel(ref.platform, kind)) return null;
+  const channel = await deps.channels.get(ref);
+  if (!channel) return { kind: "channel_missing" };
+  return channelCarries(channel, kind) ? null : { kind: "not_carried", messageKind: kind };
+}
+
+/**
+ * The reply's id: a new one, or the one its idempotency key already names. `otherChannel`: the key
+ * belongs to a message of another channel, whose id is the answer; `claimedNow`: this call took it.
+ */
+async function claimId(deps: OutboxDeps, request: ReplyRequest) {
+  const id = newMessageId();
+  if (request.idempotencyKey === undefined) {
+    return { id, claimedNow: false, otherChannel: false };
+  }
+  const ref = request.channel;
+  const owner = await deps.messages.claimIdempotencyKey(request.idempotencyKey, { ...ref, id });
+  if (!owner) return { id, claimedNow: true, otherChannel: false };
+  // A repeat finishes what the first call may not have (record, mailbox, drain job): all idempotent.
+  const otherChannel = owner.platform !== ref.platform || owner.channelId !== ref.channelId;
+  return { id: owner.id, claimedNow: false, otherChannel };
 }

@@ -66,4 +66,18 @@ describe("createMessageStore", () => {
     );
     expect(await messages.get(newMessageId())).toBeNull();
   });
+
+  it("releases an idempotency key only for the message that holds it", async () => {
+    const key = `order-${Math.random()}`;
+    const owner = { id: newMessageId(), platform: "messenger" as const, channelId: "nope" };
+    expect(await messages.claimIdempotencyKey(key, owner)).toBeNull();
+    await messages.releaseIdempotencyKey(key, { ...owner, id: newMessageId() });
+    expect(await messages.claimIdempotencyKey(key, { ...owner, id: newMessageId() })).toEqual(
+      owner,
+    );
+    await messages.releaseIdempotencyKey(key, owner);
+    const next = { ...owner, id: newMessageId(), channelId: "100" };
+    expect(await messages.claimIdempotencyKey(key, next)).toBeNull();
+    expect(await messages.claimIdempotencyKey(key, owner)).toEqual(next);
+  });
 });

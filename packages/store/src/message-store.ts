@@ -42,6 +42,13 @@ redis.call('PEXPIRE', KEYS[3], ARGV[1])
 return 1`,
 );
 
+// Deletes an idempotency key only while it still names the message that claimed it.
+const RELEASE_IDEMPOTENCY = defineScript(
+  "idempotency-release",
+  `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`,
+);
+
 const OUTCOMES: Record<number, EnqueueOutcome> = {
   0: "channel_missing",
   1: "created",
@@ -55,18 +62,29 @@ export interface MessageStoreOptions {
 
 /** Outbound message records: created by the API, read by the API and the worker. */
 export function createMessageStore(redis: RedisClient, keys: Keys, options: MessageStoreOptions) {
+  const idempotencyKey = (key: string) =>
+    keys.idempotency(createHash("sha256").update(key).digest("base64url"));
+  const ownerValue = (message: ChannelRef & { id: string }) =>
+    `${message.id} ${message.platform} ${message.channelId}`;
   return {
     /**
      * Claims an idempotency key for a message (atomic SET NX). Returns null when claimed now, or
      * the message the key already belongs to.
      */
     async claimIdempotencyKey(key: string, message: ChannelRef & { id: string }) {
-      const redisKey = keys.idempotency(createHash("sha256").update(key).digest("base64url"));
-      const value = `${message.id} ${message.platform} ${message.channelId}`;
-      const set = await redis.set(redisKey, value, "PX", IDEMPOTENCY_TTL_MS, "NX");
+      const redisKey = idempotencyKey(key);
+      const set = await redis.set(redisKey, ownerValue(message), "PX", IDEMPOTENCY_TTL_MS, "NX");
       if (set === "OK") return null;
       const existing = await redis.get(redisKey);
       return existing ? parseOwner(existing) : null;
+    },
+
+    /**
+     * Gives back a key claimed by a message that was not recorded (its channel does not exist), so
+     * that a retry, to this channel once it exists or to another, is not answered with that id.
+     */
+    async releaseIdempotencyKey(key: string, message: ChannelRef & { id: string }) {
+      await runScript(redis, RELEASE_IDEMPOTENCY, [idempotencyKey(key)], [ownerValue(message)]);
     },
 
     /** Records the message and appends it to its conversation's mailbox, once. */

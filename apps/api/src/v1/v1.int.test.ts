@@ -70,6 +70,7 @@ describe("/v1 agent API", () => {
     sim = await startMetaSimulator();
     sim.addChannel({ platform: "messenger", channelId: "100", accessToken: TOKEN });
     sim.addChannel({ platform: "messenger", channelId: "util-1", accessToken: TOKEN });
+    sim.addChannel({ platform: "messenger", channelId: "later-1", accessToken: TOKEN });
     sim.addChannel({ platform: "whatsapp", channelId: "555", accessToken: TOKEN });
     sim.addChannel({ platform: "instagram", channelId: "ig1", pageId: "900", accessToken: TOKEN });
     api = await startApi({
@@ -308,6 +309,36 @@ describe("/v1 agent API", () => {
     expect(third.body.id).toBe(first.body.id);
     const mailbox = await redis.lrange(`${prefix}:mb:{m:100}:psid-idem`, 0, -1);
     expect(mailbox).toEqual([first.body.id]);
+  });
+
+  it("leaves an idempotency key free when its channel does not exist", async () => {
+    const body = message({
+      idempotencyKey: "order-43-shipped",
+      channel: { platform: "messenger", id: "later-1" },
+      recipient: { id: "psid-later" },
+    });
+    const missing = await call("POST", "/v1/messages", body);
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe("channel_not_found");
+    // A template needs the page's record to be judged: its absence is answered the same way.
+    const template = await call(
+      "POST",
+      "/v1/messages",
+      message({
+        channel: { platform: "messenger", id: "later-1" },
+        message: { template: { name: "t", language: "en_US" } },
+      }),
+    );
+    expect(template.body.error.code).toBe("channel_not_found");
+    expect(
+      (await call("PUT", "/v1/channels/messenger/later-1", { accessToken: TOKEN })).status,
+    ).toBe(201);
+    const queued = await call("POST", "/v1/messages", body);
+    expect(queued.status).toBe(202);
+    expect((await call("GET", `/v1/messages/${queued.body.id}`)).body.status).toBe("queued");
+    expect(await redis.lrange(`${prefix}:mb:{m:later-1}:psid-later`, 0, -1)).toEqual([
+      queued.body.id,
+    ]);
   });
 
   it("describes a conversation's window, and 404s an unknown channel", async () => {
