@@ -53,6 +53,26 @@ describe("createChannelStore", () => {
     expect(channel).not.toHaveProperty("sealedToken");
   });
 
+  it("opens a token for its own channel and sealed text only, however often it is asked", async () => {
+    const ref = { platform: "whatsapp" as const, channelId: "201" };
+    await store.put({ ...ref, accessToken: TOKEN });
+    const stored = await store.getStored(ref);
+    if (!stored) throw new Error("channel 201 not stored");
+    expect(store.token(stored)).toBe(TOKEN);
+    expect(store.token(stored)).toBe(TOKEN);
+    // The same sealed text on another channel, or altered, is refused even once it was opened.
+    expect(() => store.token({ ...stored, channelId: "202" })).toThrow(
+      expect.objectContaining({ code: "token_unreadable" }),
+    );
+    const altered = `${stored.sealedToken.slice(0, -2)}${stored.sealedToken.endsWith("A") ? "BB" : "AA"}`;
+    expect(() => store.token({ ...stored, sealedToken: altered })).toThrow(
+      expect.objectContaining({ code: "token_unreadable" }),
+    );
+    await store.put({ ...ref, accessToken: "rotated-token" });
+    const rotated = await store.getStored(ref);
+    expect(rotated && store.token(rotated)).toBe("rotated-token");
+  });
+
   it("lists and deletes", async () => {
     await store.put({ platform: "instagram", channelId: "300", accessToken: TOKEN, pageId: "900" });
     const listed = await store.list();

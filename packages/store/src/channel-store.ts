@@ -74,8 +74,14 @@ export interface PutResult {
 // PUT replaces the record but keeps its creation time and what the relay learnt of the channel.
 const PUT = defineScript("channel-put", CHANNEL_PUT_LUA);
 
+/** Opened tokens a process remembers; past this the memory is cleared (a few more decryptions). */
+const MAX_OPENED_TOKENS = 1_000;
+
 /** The channel registry: one hash per channel in the channel's slot, plus a set to list them. */
 export function createChannelStore(redis: RedisClient, keys: Keys, cipher: TokenCipher) {
+  // The worker opens the channel's token for every send: remembered by the exact sealed text and
+  // its channel, so only a text that once decrypted and authenticated is ever answered from here.
+  const opened = new Map<string, string>();
   const indexEntry = (ref: ChannelRef) => `${ref.platform} ${ref.channelId}`;
   const getStored = async (ref: ChannelRef): Promise<StoredChannel | null> =>
     parseChannel(await redis.hgetall(keys.channel(ref)));
@@ -135,7 +141,14 @@ export function createChannelStore(redis: RedisClient, keys: Keys, cipher: Token
 
     /** The plain token, for the Graph call only: never log or return it. */
     token(channel: StoredChannel): string {
-      return cipher.decrypt(channel.sealedToken, tokenContext(channel));
+      const context = tokenContext(channel);
+      const key = `${context}\n${channel.sealedToken}`;
+      const known = opened.get(key);
+      if (known !== undefined) return known;
+      const plain = cipher.decrypt(channel.sealedToken, context);
+      if (opened.size >= MAX_OPENED_TOKENS) opened.clear();
+      opened.set(key, plain);
+      return plain;
     },
 
     /** A token sealed for this channel, as the record keeps it. */
