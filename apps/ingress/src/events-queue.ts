@@ -25,7 +25,7 @@ export class EventsQueue {
     private readonly keyPrefix: string,
     private readonly log: Logger,
     /** Whether events are queued or counted and dropped (no EVENTS_WEBHOOK_URL). */
-    private readonly options: EventPublisherOptions = { receiver: true },
+    private readonly options?: EventPublisherOptions,
   ) {}
 
   /** The publisher of the ready queue; UnavailableError while Redis is away. */

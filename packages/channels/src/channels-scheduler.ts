@@ -7,7 +7,7 @@ import {
   CHANNELS_WORKER_SETTINGS,
   queuePrefix,
 } from "@meta-relay/queues";
-import type { RedisClient } from "@meta-relay/store";
+import { deleteIfHeld, type RedisClient } from "@meta-relay/store";
 import { Queue, Worker } from "bullmq";
 
 /** The scheduler's id: every worker process upserts the same one, so there is one schedule. */
@@ -94,13 +94,6 @@ async function exclusively(
   try {
     await options.run();
   } finally {
-    await options.connection
-      .eval(
-        "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0",
-        1,
-        lockKey,
-        token,
-      )
-      .catch(() => undefined);
+    await deleteIfHeld(options.connection, lockKey, token).catch(() => undefined);
   }
 }

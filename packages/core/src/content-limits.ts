@@ -62,9 +62,14 @@ export interface KindChannel {
 
 /** Whether the channel can send this kind at all (a record may outlive a channel's change). */
 export function channelCarries(channel: KindChannel, kind: MessageKind): boolean {
-  if (!KINDS_BY_PLATFORM[channel.platform].includes(kind)) return false;
+  if (!platformCarries(channel.platform, kind)) return false;
   if (carriageDependsOnChannel(channel.platform, kind)) return channel.utilityMessages;
   return true;
+}
+
+/** Whether any channel of the platform can send this kind (some may still not: see below). */
+export function platformCarries(platform: Platform, kind: MessageKind): boolean {
+  return KINDS_BY_PLATFORM[platform].includes(kind);
 }
 
 /**

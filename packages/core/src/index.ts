@@ -55,6 +55,7 @@ export {
   KINDS_BY_PLATFORM,
   carriageDependsOnChannel,
   channelCarries,
+  platformCarries,
   type KindChannel,
 } from "./content-limits";
 export { contentProblems, type ContentProblem } from "./content-rules";

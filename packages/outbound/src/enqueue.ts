@@ -1,8 +1,8 @@
 import {
   carriageDependsOnChannel,
   channelCarries,
-  KINDS_BY_PLATFORM,
   messageKind,
+  platformCarries,
   UnavailableError,
   type ChannelRef,
   type MessageContent,
@@ -80,8 +80,8 @@ async function enqueue(deps: OutboxDeps, request: ReplyRequest): Promise<Enqueue
     content: request.content,
   });
   if (outcome === "channel_missing") {
-    if (claim.claimedNow && request.idempotencyKey !== undefined) {
-      await deps.messages.releaseIdempotencyKey(request.idempotencyKey, { ...ref, id });
+    if (claim.claimedKey !== null) {
+      await deps.messages.releaseIdempotencyKey(claim.claimedKey, { ...ref, id });
     }
     return { kind: "channel_missing" };
   }
@@ -109,9 +109,7 @@ async function enqueue(deps: OutboxDeps, request: ReplyRequest): Promise<Enqueue
 async function refuseEarly(deps: OutboxDeps, request: ReplyRequest): Promise<EnqueueResult | null> {
   const ref = request.channel;
   const kind = messageKind(request.content);
-  if (!KINDS_BY_PLATFORM[ref.platform].includes(kind)) {
-    return { kind: "not_carried", messageKind: kind };
-  }
+  if (!platformCarries(ref.platform, kind)) return { kind: "not_carried", messageKind: kind };
   // Whether the channel exists is decided again, atomically, by the enqueue script: its record is
   // read here only where the answer depends on it (one Redis trip fewer per reply).
   if (!carriageDependsOnChannel(ref.platform, kind)) return null;
@@ -122,17 +120,17 @@ async function refuseEarly(deps: OutboxDeps, request: ReplyRequest): Promise<Enq
 
 /**
  * The reply's id: a new one, or the one its idempotency key already names. `otherChannel`: the key
- * belongs to a message of another channel, whose id is the answer; `claimedNow`: this call took it.
+ * belongs to a message of another channel, whose id is the answer; `claimedKey`: the key this call took, to give back if the reply is not recorded.
  */
 async function claimId(deps: OutboxDeps, request: ReplyRequest) {
   const id = newMessageId();
   if (request.idempotencyKey === undefined) {
-    return { id, claimedNow: false, otherChannel: false };
+    return { id, claimedKey: null, otherChannel: false };
   }
   const ref = request.channel;
   const owner = await deps.messages.claimIdempotencyKey(request.idempotencyKey, { ...ref, id });
-  if (!owner) return { id, claimedNow: true, otherChannel: false };
+  if (!owner) return { id, claimedKey: request.idempotencyKey, otherChannel: false };
   // A repeat finishes what the first call may not have (record, mailbox, drain job): all idempotent.
   const otherChannel = owner.platform !== ref.platform || owner.channelId !== ref.channelId;
-  return { id: owner.id, claimedNow: false, otherChannel };
+  return { id: owner.id, claimedKey: null, otherChannel };
 }

@@ -12,11 +12,11 @@ import type { Keys } from "./keys";
 import {
   BEGIN_LUA,
   HEAD_LUA,
-  RELEASE_LUA,
   SETTLE_FAILED_LUA,
   SETTLE_RETRY_LUA,
   SETTLE_SENT_LUA,
 } from "./lua/drain-lua";
+import { deleteIfHeld } from "./lua/delete-if-held";
 import { defineScript, runScript } from "./lua/run-script";
 import { parseMessage, type MessageRecord } from "./message-record";
 import { gcraArgs, type Pacing } from "./pacing";
@@ -26,7 +26,6 @@ const BEGIN = defineScript("drain-begin", BEGIN_LUA);
 const SETTLE_SENT = defineScript("drain-settle-sent", SETTLE_SENT_LUA);
 const SETTLE_FAILED = defineScript("drain-settle-failed", SETTLE_FAILED_LUA);
 const SETTLE_RETRY = defineScript("drain-settle-retry", SETTLE_RETRY_LUA);
-const RELEASE = defineScript("drain-release", RELEASE_LUA);
 
 /** Meta reports statuses for days after a send; the id index outlives WhatsApp's 7-day retries. */
 const META_INDEX_TTL_MS = 8 * DAY_MS;
@@ -192,7 +191,7 @@ export function createDrainStore(redis: RedisClient, keys: Keys, options: DrainS
     },
 
     async release(conv: ConversationRef, leaseToken: string): Promise<void> {
-      await runScript(redis, RELEASE, [keys.drainLease(conv)], [leaseToken]);
+      await deleteIfHeld(redis, keys.drainLease(conv), leaseToken);
     },
   };
 }

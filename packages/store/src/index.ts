@@ -7,6 +7,7 @@ export {
   type ConnectionMode,
   type CreateRedisOptions,
 } from "./connection";
+export { deleteIfHeld } from "./lua/delete-if-held";
 export { createKeys, channelTag, type Keys } from "./keys";
 export {
   createApiKeyStore,

@@ -9,6 +9,7 @@ import {
 } from "@meta-relay/core";
 import type { RedisClient } from "./connection";
 import type { Keys } from "./keys";
+import { deleteIfHeld } from "./lua/delete-if-held";
 import { defineScript, runScript } from "./lua/run-script";
 import { newMessageFields, parseMessage, type MessageRecord } from "./message-record";
 
@@ -40,13 +41,6 @@ redis.call('PEXPIRE', KEYS[2], ARGV[1])
 redis.call('RPUSH', KEYS[3], ARGV[2])
 redis.call('PEXPIRE', KEYS[3], ARGV[1])
 return 1`,
-);
-
-// Deletes an idempotency key only while it still names the message that claimed it.
-const RELEASE_IDEMPOTENCY = defineScript(
-  "idempotency-release",
-  `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0`,
 );
 
 const OUTCOMES: Record<number, EnqueueOutcome> = {
@@ -84,7 +78,7 @@ export function createMessageStore(redis: RedisClient, keys: Keys, options: Mess
      * that a retry, to this channel once it exists or to another, is not answered with that id.
      */
     async releaseIdempotencyKey(key: string, message: ChannelRef & { id: string }) {
-      await runScript(redis, RELEASE_IDEMPOTENCY, [idempotencyKey(key)], [ownerValue(message)]);
+      await deleteIfHeld(redis, idempotencyKey(key), ownerValue(message));
     },
 
     /** Records the message and appends it to its conversation's mailbox, once. */

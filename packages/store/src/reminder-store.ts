@@ -7,6 +7,7 @@ import {
 import type { RedisClient } from "./connection";
 import type { Keys } from "./keys";
 import { REMINDER_SCAN_LUA } from "./lua/window-index-lua";
+import { deleteIfHeld } from "./lua/delete-if-held";
 import { defineScript, runScript } from "./lua/run-script";
 import { WINDOW_RECORD_TTL_MS } from "./window-store";
 
@@ -20,12 +21,6 @@ if holder == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 if holder then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return 2`,
-);
-
-const RELEASE = defineScript(
-  "reminder-lease-release",
-  `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0`,
 );
 
 /** Reminders one scan step reads, at most; the scan repeats at once while there are more. */
@@ -116,7 +111,7 @@ export function createReminderStore(
     },
 
     async releaseLease(token: string): Promise<void> {
-      await runScript(redis, RELEASE, [keys.reminderLease()], [token]);
+      await deleteIfHeld(redis, keys.reminderLease(), token);
     },
   };
 }

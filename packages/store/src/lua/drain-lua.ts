@@ -137,7 +137,3 @@ if ARGV[3] == 'recipient' and tonumber(ARGV[6]) > 0 then
   pushTat(KEYS[3], now, nextAt, tonumber(ARGV[6]), tonumber(ARGV[7]))
 end
 return {1, nextAt}`;
-
-/** KEYS: lease. ARGV: token. Gives the lease up only if it is still ours. */
-export const RELEASE_LUA = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0`;
