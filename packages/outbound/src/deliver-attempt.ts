@@ -174,10 +174,10 @@ async function settle(
     await deps.channelNews?.authFailed(channel, "the stored token cannot be decrypted");
     return fail(deps, message, window, "channel_auth_failed");
   }
-  if (result.ok) return markSent(deps, message, result.metaMessageId);
+  if (result.ok) return markSent(deps, run, message, result.metaMessageId);
   const verdict = classifyGraphFailure(result.failure, { messagingType: message.messagingType });
   const meta = metaInfo(result.failure);
-  if (verdict.action === "sent") return markSent(deps, message, null);
+  if (verdict.action === "sent") return markSent(deps, run, message, null);
   if (verdict.action === "fail") {
     if (verdict.windowDisagreement) {
       deps.metrics.metaDisagreements.inc({ platform: message.platform });
@@ -212,10 +212,13 @@ async function settle(
 
 async function markSent(
   deps: OutboundDeps,
+  run: DrainRun,
   message: MessageRecord,
   metaMessageId: string | null,
 ): Promise<Step> {
-  const settled = await deps.drain.settleSent(message, message.id, metaMessageId);
+  // Without a receiver no event follows the outcome, so the reply leaves the head in the same trip.
+  const popLease = deps.events.queuesEvents ? null : run.lease;
+  const settled = await deps.drain.settleSent(message, message.id, metaMessageId, popLease);
   // An echo may have confirmed the send first (and announced it); the outcome is counted here only.
   if (settled.changed) {
     const sent = { ...message, status: "sent" as const, sentAt: settled.now, metaMessageId };
@@ -226,6 +229,7 @@ async function markSent(
     { platform: message.platform },
     Math.max(0, settled.now - message.createdAt) / 1000,
   );
+  if (settled.popped) return { kind: "popped", empty: settled.popped === "empty" };
   return { kind: "next", popId: message.id };
 }
 

@@ -48,6 +48,7 @@ export async function drainConversation(
       if (head.kind === "busy") return { kind: "later", delayMs: head.retryInMs };
       const step = await deliverHead(deps, run, head);
       if (step.kind === "lost") return { kind: "done" };
+      if (step.kind === "popped" && step.empty) return { kind: "done" };
       if (step.kind === "next") popId = step.popId;
       if (step.kind === "later") return await handBack(deps, run, step.delayMs);
     }

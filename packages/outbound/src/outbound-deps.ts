@@ -101,6 +101,8 @@ export function createOutboundDeps(settings: DeliverySettings): OutboundDeps {
 export type Step =
   /** Settled: pop it with the next head read and go on. */
   | { kind: "next"; popId: string }
+  /** Settled and popped in the same trip (no event followed); `empty`: nothing left to send. */
+  | { kind: "popped"; empty: boolean }
   /** Read the head again (its record changed under us, e.g. an echo confirmed it). */
   | { kind: "again" }
   /** The head must wait (retry backoff, pacing): hand the job back for `delayMs`. */

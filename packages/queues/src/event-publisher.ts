@@ -36,6 +36,11 @@ export class EventPublisher {
     private readonly options: EventPublisherOptions = { receiver: true },
   ) {}
 
+  /** False when events are only counted: nothing a caller does after publishing needs to wait for them. */
+  get queuesEvents(): boolean {
+    return this.options.receiver;
+  }
+
   async publish(events: RelayEvent[]): Promise<void> {
     const [only] = events;
     if (!only) return;

@@ -158,6 +158,38 @@ describe("createDrainStore", () => {
     expect(await redis.zrange(keys.sentUnread(conv), 0, -1)).toEqual([id]);
   });
 
+  it("pops the settled head in the same trip only for the lease's holder, and frees an emptied mailbox", async () => {
+    const conv = conversation();
+    const [a, b] = (await setUp(conv, 2)) as [string, string];
+    const send = { attempt: 1, messagingType: "RESPONSE" as const, tag: null, pacing: pacing({}) };
+    await drain.head(conv, "l", null);
+    await drain.begin(conv, "l", { ...send, id: a });
+    // Another run's token pops nothing: the next head read does it.
+    expect(await drain.settleSent(conv, a, "m_a", "other")).toMatchObject({
+      changed: true,
+      popped: null,
+    });
+    expect(await redis.lrange(keys.mailbox(conv), 0, -1)).toEqual([a, b]);
+    // Already settled (an echo came first): still popped, one left.
+    expect(await drain.settleSent(conv, a, "m_a", "l")).toMatchObject({
+      changed: false,
+      popped: "more",
+    });
+    expect(await redis.lrange(keys.mailbox(conv), 0, -1)).toEqual([b]);
+    expect(await redis.get(keys.drainLease(conv))).toBe("l");
+    // The head is b now: settling a again pops nothing.
+    expect((await drain.settleSent(conv, a, "m_a", "l")).popped).toBeNull();
+    const head = await drain.head(conv, "l", null);
+    expect(head.kind === "head" && head.message.id).toBe(b);
+    await drain.begin(conv, "l", { ...send, id: b });
+    expect(await drain.settleSent(conv, b, "m_b", "l")).toMatchObject({
+      changed: true,
+      popped: "empty",
+    });
+    expect(await redis.exists(keys.mailbox(conv), keys.drainLease(conv))).toBe(0);
+    expect(await messages.get(b)).toMatchObject({ status: "sent", metaMessageId: "m_b" });
+  });
+
   it("records failures and retries", async () => {
     const conv = conversation();
     const [a, b] = await setUp(conv, 2);

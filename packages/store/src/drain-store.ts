@@ -61,8 +61,9 @@ export interface DrainStoreOptions {
 
 /**
  * The per-conversation mailbox as the worker drains it: the lease, the head, pacing and the
- * recording of each outcome. The head is popped only by the next `head` call, after the outcome
- * (and its event) are safely recorded, so a crash at any point never loses or reorders a reply.
+ * recording of each outcome. The head is popped only after its outcome (and its event) are safely
+ * recorded, by the next `head` call or, when no event follows, by the settle itself; so a crash at
+ * any point never loses or reorders a reply.
  */
 export function createDrainStore(redis: RedisClient, keys: Keys, options: DrainStoreOptions) {
   const messageKey = (c: ConversationRef, id: string) => keys.message(c, id);
@@ -141,9 +142,26 @@ export function createDrainStore(redis: RedisClient, keys: Keys, options: DrainS
       return { kind: reply[0] === "lost" ? "lost" : "settled" };
     },
 
-    /** Records Meta's acceptance. `changed` is false when an echo had already confirmed it. */
-    settleSent: (conv: ConversationRef, id: string, metaMessageId: string | null) =>
-      settleSent(redis, keys, conv, id, metaMessageId),
+    /**
+     * Records Meta's acceptance. `changed` is false when an echo had already confirmed it. With
+     * `popLease` (the run's lease token; pass it only when no event must follow the outcome), the
+     * message also leaves the head in the same trip: `popped` says whether the mailbox is now empty
+     * (the lease is given up) or holds more, and is null when nothing was popped.
+     */
+    settleSent: (
+      conv: ConversationRef,
+      id: string,
+      metaMessageId: string | null,
+      popLease: string | null = null,
+    ) =>
+      settleSent(
+        redis,
+        keys,
+        conv,
+        id,
+        metaMessageId,
+        popLease === null ? null : { lease: popLease, leaseKey: keys.drainLease(conv) },
+      ),
 
     async settleFailed(
       conv: ConversationRef,
@@ -208,7 +226,8 @@ export async function settleSent(
   conv: ConversationRef,
   id: string,
   metaMessageId: string | null,
-): Promise<{ changed: boolean; now: number }> {
+  pop: { lease: string; leaseKey: string } | null = null,
+): Promise<SettleSentResult> {
   const messageKey = keys.message(conv, id);
   const keepUnread = conv.platform !== "whatsapp";
   const reply = (await runScript(
@@ -222,6 +241,7 @@ export async function settleSent(
       keys.unanswered(conv),
       keys.unansweredAds(conv),
       keys.channel(conv),
+      ...(pop ? [keys.mailbox(conv), pop.leaseKey] : []),
     ],
     [
       metaMessageId ?? "",
@@ -230,7 +250,17 @@ export async function settleSent(
       SENT_UNREAD_TTL_MS,
       keepUnread ? 1 : 0,
       conv.userId,
+      ...(pop ? [pop.lease, id] : []),
     ],
-  )) as number[];
-  return { changed: reply[0] === 1, now: Number(reply[1]) };
+  )) as unknown[];
+  const popped = reply[2] === "empty" || reply[2] === "more" ? reply[2] : null;
+  return { changed: reply[0] === 1, now: Number(reply[1]), popped };
+}
+
+export interface SettleSentResult {
+  /** False when the message was no longer queued (an echo, or the send's answer, came first). */
+  changed: boolean;
+  now: number;
+  /** After a pop: whether the mailbox is left empty (lease given up) or holds more; else null. */
+  popped: "empty" | "more" | null;
 }

@@ -82,15 +82,27 @@ return {'go', now}`;
 
 /**
  * KEYS: message, meta id index, sent-unread set (or the message key again when not kept), window,
- * unanswered index, unanswered ads, channel.
- * ARGV: Meta's message id, index ttl ms, unread cap, unread ttl ms, keep unread (1/0), user id.
+ * unanswered index, unanswered ads, channel, and for a pop: mailbox, lease.
+ * ARGV: Meta's message id, index ttl ms, unread cap, unread ttl ms, keep unread (1/0), user id,
+ * and for a pop: lease token, message id.
  * Records Meta's acceptance (and the channel's latest accepted send, which tells a silent channel
  * from an idle one); a message an echo already confirmed keeps its status. The first acceptance
  * also takes the conversation off the unanswered index (no reminder for it any more).
+ * With a lease token (no event follows the outcome), it also pops the message off the head, and
+ * gives the lease up when the mailbox is left empty: the drain's next head read is not needed.
+ * The third value says 'empty', 'more', or '' when nothing was popped.
  */
 export const SETTLE_SENT_LUA = `${NOW}
+local function popHead()
+  if (ARGV[7] or '') == '' or redis.call('GET', KEYS[9]) ~= ARGV[7] then return '' end
+  if redis.call('LINDEX', KEYS[8], 0) ~= ARGV[8] then return '' end
+  redis.call('LPOP', KEYS[8])
+  if redis.call('LLEN', KEYS[8]) > 0 then return 'more' end
+  redis.call('DEL', KEYS[9])
+  return 'empty'
+end
 local status = redis.call('HGET', KEYS[1], 'status')
-if not status then return {0, now} end
+if not status then return {0, now, ''} end
 local id = redis.call('HGET', KEYS[1], 'id')
 local sending = redis.call('HGET', KEYS[1], 'sending') or ''
 local started = tonumber(string.match(sending, ':(%d+)$') or now)
@@ -100,7 +112,7 @@ if ARGV[1] ~= '' then
   redis.call('HSETNX', KEYS[1], 'metaMessageId', ARGV[1])
 end
 if redis.call('EXISTS', KEYS[7]) == 1 then redis.call('HSET', KEYS[7], 'lastSentAt', now) end
-if status ~= 'queued' then return {0, now} end
+if status ~= 'queued' then return {0, now, popHead()} end
 redis.call('HSET', KEYS[1], 'status', 'sent', 'sentAt', now)
 do
   local windowKey, unansweredKey, adsKey, user = KEYS[4], KEYS[5], KEYS[6], ARGV[6]
@@ -111,7 +123,7 @@ if ARGV[5] == '1' then
   redis.call('ZREMRANGEBYRANK', KEYS[3], 0, -tonumber(ARGV[3]) - 1)
   redis.call('PEXPIRE', KEYS[3], ARGV[4])
 end
-return {1, now}`;
+return {1, now, popHead()}`;
 
 /** KEYS: message. ARGV: failure JSON, window JSON. Fails a queued message. */
 export const SETTLE_FAILED_LUA = `${NOW}

@@ -2,17 +2,26 @@ import { startHarness, type Harness } from "../testing/outbound-harness";
 
 // Per-conversation FIFO on one outbound queue: 5 conversations × 20 replies enqueued at once, ten
 // conversations drained in parallel, a fake Meta that is slow at random and fails 20 % of sends.
+// With a receiver the head is popped by the next head read, after the event is queued; without one
+// the settle pops it: both ways must keep the order.
 
 const CONVERSATIONS = 5;
 const REPLIES = 20;
 
-describe("reply order under failures and delays", () => {
+describe.each([
+  ["with an events receiver", false],
+  ["without an events receiver", true],
+])("reply order under failures and delays, %s", (_label, withoutReceiver) => {
   let h: Harness;
   const ids = new Map<string, string[]>();
 
   beforeAll(async () => {
     // Enough attempts that 20 % transient failures never exhaust a message's budget.
-    h = await startHarness({ outbound: { concurrency: 10 }, env: { GRAPH_MAX_ATTEMPTS: "20" } });
+    h = await startHarness({
+      outbound: { concurrency: 10 },
+      env: { GRAPH_MAX_ATTEMPTS: "20" },
+      withoutReceiver,
+    });
     await h.channel({ platform: "messenger", channelId: "page-1", accessToken: "tok" });
     await h.channel({ platform: "whatsapp", channelId: "pn-1", accessToken: "tok-w" });
     await h.api("PUT", "/v1/channels/whatsapp/pn-1", {

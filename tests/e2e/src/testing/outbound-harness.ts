@@ -59,6 +59,8 @@ export interface HarnessOptions {
   sim?: MetaSimulatorOptions;
   /** Also run the channel watchdog in this process, with these options. */
   channels?: ChannelsOptions;
+  /** No EVENTS_WEBHOOK_URL: events are only counted, so `event` and `channelEvents` find none. */
+  withoutReceiver?: boolean;
 }
 
 type MessageInput = components["schemas"]["MessageInput"];
@@ -123,7 +125,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     META_VERIFY_TOKEN: "verify-e2e",
     LOG_LEVEL: "debug",
     // The harness reads the events the relay queues; no events processor runs here.
-    ...QUEUED_EVENTS_ENV,
+    ...(options.withoutReceiver ? {} : QUEUED_EVENTS_ENV),
     ...options.env,
   };
   const config = loadConfig(env, ["api", "worker", "ingress"]);
