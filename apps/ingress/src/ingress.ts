@@ -46,6 +46,18 @@ export async function startIngress(deps: IngressDeps): Promise<RunningIngress> {
     name: "ingress",
     onError: (err) => log.warn({ err }, "redis connection error"),
   });
+  // The window writes of concurrent webhooks leave in one write to Redis: a write is the largest
+  // single cost of a webhook (the socket call), and a connection of the window script alone may
+  // pipeline. On a Cluster the one connection serves (see `autoPipelining`).
+  const windowsRedis = config.redis.clusterNodes
+    ? redis
+    : createRedis(config.redis, {
+        mode: "fail-fast",
+        name: "ingress-windows",
+        autoPipelining: true,
+        onError: (err) => log.warn({ err }, "redis connection error"),
+      });
+  const connections = windowsRedis === redis ? [redis] : [redis, windowsRedis];
   const events = new EventsQueue(
     redis,
     config.redis.keyPrefix,
@@ -77,7 +89,7 @@ export async function startIngress(deps: IngressDeps): Promise<RunningIngress> {
     log,
   });
   const handle = createWebhookHandler({
-    windows: createWindowStore(redis, keys),
+    windows: createWindowStore(windowsRedis, keys),
     events,
     statusSink,
     channelNotices: channels.state,
@@ -94,7 +106,7 @@ export async function startIngress(deps: IngressDeps): Promise<RunningIngress> {
     role: "ingress",
     logger: log,
     metrics,
-    ready: () => isRedisReachable(redis),
+    ready: async () => (await Promise.all(connections.map(isRedisReachable))).every(Boolean),
   });
   mountWebhookRoutes(http.app, {
     verifyToken: config.meta.verifyToken,
@@ -106,7 +118,8 @@ export async function startIngress(deps: IngressDeps): Promise<RunningIngress> {
   });
   // Give Redis a moment so the first webhooks are not refused, but never refuse to start: Meta
   // redelivers what the ingress answers 503 to while Redis is away.
-  if (!(await connected(redis, START_WAIT_MS))) {
+  const reachable = await Promise.all(connections.map((c) => connected(c, START_WAIT_MS)));
+  if (!reachable.every(Boolean)) {
     log.warn(
       { waitedMs: START_WAIT_MS },
       "redis not reachable at start, answering 503 until it is",
@@ -119,7 +132,7 @@ export async function startIngress(deps: IngressDeps): Promise<RunningIngress> {
     async close(timeoutMs) {
       await http.close(timeoutMs);
       await events.close();
-      await closeRedis(redis);
+      await Promise.all(connections.map(closeRedis));
     },
   };
 }

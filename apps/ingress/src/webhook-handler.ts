@@ -47,13 +47,13 @@ export interface WebhookResult {
  * idempotent and the event claim atomic. Throws InvalidWebhookError for a body that is not a
  * webhook, UnavailableError when Redis cannot take the writes in time.
  */
-export function createWebhookHandler(handlerDeps: WebhookHandlerDeps) {
-  // `log`: the request's logger, whose lines carry its request id.
-  return async (payload: unknown, log?: Logger): Promise<WebhookResult> => {
-    const deps = log ? { ...handlerDeps, log } : handlerDeps;
+export function createWebhookHandler(deps: WebhookHandlerDeps) {
+  // `requestLog`: the request's logger, whose lines carry its request id, made only if a line is written.
+  return async (payload: unknown, requestLog?: () => Logger): Promise<WebhookResult> => {
+    const log = requestLog ?? (() => deps.log);
     const normalised = normaliseWebhook(payload);
-    countItems(deps, normalised);
-    const customerItems = withoutStale(deps, normalised.items.filter(isCustomerItem));
+    countItems(deps, normalised, log);
+    const customerItems = withoutStale(deps, normalised.items.filter(isCustomerItem), log);
     const statusItems = normalised.items.filter(isStatusItem);
     const notices = normalised.items.filter(isChannelNotice);
     deps.activity?.seen(normalised.items);
@@ -97,14 +97,18 @@ async function record(
  */
 const STALE_ACTION_MS = RECEIVED_DEDUPE_TTL_MS - HOUR_MS;
 
-function withoutStale(deps: WebhookHandlerDeps, actions: CustomerItem[]): CustomerItem[] {
+function withoutStale(
+  deps: WebhookHandlerDeps,
+  actions: CustomerItem[],
+  log: () => Logger,
+): CustomerItem[] {
   const oldest = Date.now() - STALE_ACTION_MS;
   const fresh = actions.filter((action) => action.timestampMs >= oldest);
   const stale = actions.length - fresh.length;
   if (stale > 0) {
     const platform = actions[0]?.platform ?? "unknown";
     deps.metrics.webhookItems.inc({ platform, kind: "ignored_stale" }, stale);
-    deps.log.info({ platform, stale }, "customer actions older than the dedupe horizon ignored");
+    log().info({ platform, stale }, "customer actions older than the dedupe horizon ignored");
   }
   return fresh;
 }
@@ -126,7 +130,11 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
-function countItems(deps: WebhookHandlerDeps, normalised: NormalisedWebhook): void {
+function countItems(
+  deps: WebhookHandlerDeps,
+  normalised: NormalisedWebhook,
+  log: () => Logger,
+): void {
   // One increment per label: a batch of thousands of items costs a handful of counter updates.
   const counts = new Map<string, { platform: string; kind: string; n: number }>();
   for (const item of normalised.items) {
@@ -140,7 +148,7 @@ function countItems(deps: WebhookHandlerDeps, normalised: NormalisedWebhook): vo
     deps.metrics.webhookItems.inc({ platform, kind }, n);
     if (kind === `ignored_${UNADDRESSABLE_KIND}`) {
       // Never the ids themselves: they may be anything, of any length.
-      deps.log.warn({ platform, skipped: n }, "webhook items naming unaddressable ids skipped");
+      log().warn({ platform, skipped: n }, "webhook items naming unaddressable ids skipped");
     }
   }
   if (normalised.platform && normalised.malformedCount > 0) {
@@ -150,14 +158,14 @@ function countItems(deps: WebhookHandlerDeps, normalised: NormalisedWebhook): vo
     );
   }
   for (const bad of normalised.malformed) {
-    deps.log.warn(
+    log().warn(
       { platform: bad.platform, path: bad.path, issue: bad.issue },
       "malformed webhook item skipped",
     );
   }
   const undescribed = normalised.malformedCount - normalised.malformed.length;
   if (undescribed > 0) {
-    deps.log.warn(
+    log().warn(
       { platform: normalised.platform, skipped: undescribed },
       "further malformed webhook items skipped",
     );

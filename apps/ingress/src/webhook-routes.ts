@@ -29,8 +29,11 @@ export interface WebhookRouteDeps {
   appSecrets: readonly string[];
   /** META_INSTAGRAM_APP_SECRET: accepted on `object: "instagram"` webhooks only. */
   instagramAppSecrets?: readonly string[] | undefined;
-  /** `log` is the request's logger, so the handler's lines carry the request id. */
-  handle: (payload: unknown, log: Logger) => Promise<WebhookResult>;
+  /**
+   * `requestLog` gives the request's logger, so the handler's lines carry the request id; it is
+   * made on first use, since most webhooks log nothing.
+   */
+  handle: (payload: unknown, requestLog: () => Logger) => Promise<WebhookResult>;
   metrics: RelayMetrics;
   log: Logger;
 }
@@ -119,9 +122,10 @@ async function processPayload(
   done: (object: string, outcome: Outcome) => void,
 ): Promise<void> {
   const object = objectOf(payload);
-  const log = requestLog(res, deps.log);
+  let log: Logger | null = null;
+  const lazyLog = () => (log ??= requestLog(res, deps.log));
   try {
-    const result = await deps.handle(payload, log);
+    const result = await deps.handle(payload, lazyLog);
     res.status(200).json({ status: "received" });
     done(object, result.normalised.platform ? "accepted" : "ignored");
   } catch (error) {
@@ -133,7 +137,7 @@ async function processPayload(
       error instanceof UnavailableError
         ? error
         : new UnavailableError("The webhook could not be recorded.", error);
-    log.warn({ err: unavailable.cause ?? unavailable, object }, "webhook not recorded");
+    lazyLog().warn({ err: unavailable.cause ?? unavailable, object }, "webhook not recorded");
     sendError(res, 503, unavailable.code, "The webhook could not be recorded; deliver it again.");
     done(object, "unavailable");
   }

@@ -23,11 +23,18 @@ export interface CreateRedisOptions {
   name?: string;
   /** Called with connection errors; ioredis would otherwise print them to stderr. */
   onError?: (error: Error) => void;
+  /**
+   * Single Redis only: the commands issued in one turn of the event loop leave in one write. Only
+   * for a connection of independent scripts that BullMQ never uses (it reports lost jobs with it).
+   * Ignored on a Cluster, where a fail-fast connection would refuse commands while it maps slots.
+   */
+  autoPipelining?: boolean;
 }
 
 export function createRedis(settings: RedisSettings, options: CreateRedisOptions): RedisClient {
   const common = modeOptions(options.mode);
   if (options.name) common.connectionName = options.name;
+  if (options.autoPipelining && !settings.clusterNodes) common.enableAutoPipelining = true;
   const client: RedisClient = settings.clusterNodes
     ? new Cluster(settings.clusterNodes, clusterOptions(common))
     : new Redis(settings.url, common);
@@ -36,7 +43,7 @@ export function createRedis(settings: RedisSettings, options: CreateRedisOptions
 }
 
 function modeOptions(mode: ConnectionMode): RedisOptions {
-  // Auto-pipelining stays off: BullMQ reports lost-job errors with it.
+  // Auto-pipelining is off unless asked for: BullMQ reports lost-job errors with it.
   const shared: RedisOptions = { enableAutoPipelining: false, lazyConnect: false };
   switch (mode) {
     case "fail-fast":
