@@ -1,4 +1,3 @@
-import type { MetaSimulator } from "@meta-relay/testkit";
 import type { Queue } from "bullmq";
 import type { ChildServer } from "../child";
 import type { CostRecorder } from "../cost";
@@ -6,7 +5,7 @@ import { runLoad } from "../load";
 import { runPaced } from "../paced";
 import type { BenchSettings } from "../settings";
 import { percentile, round } from "../stats";
-import type { SendTracker } from "./delivery-world";
+import type { FakeGraph } from "./delivery-world";
 
 type Log = (line: string) => void;
 
@@ -14,8 +13,7 @@ type Log = (line: string) => void;
 export interface DeliveryContext {
   settings: BenchSettings;
   log: Log;
-  sim: MetaSimulator;
-  tracker: SendTracker;
+  graph: FakeGraph;
   apiUrl: string;
   baseline: ChildServer;
   noop: Queue;
@@ -38,7 +36,7 @@ export async function saturationRound(
   measured: boolean,
 ): Promise<Saturation> {
   if (measured) await ctx.productCost.start();
-  const before = ctx.tracker.accepted;
+  const before = (await ctx.graph.counts()).accepted;
   const started = Date.now();
   const load = await runLoad({
     url: ctx.apiUrl,
@@ -47,10 +45,10 @@ export async function saturationRound(
     connections: ctx.settings.connections,
     nextRequest: ctx.nextReply,
   });
-  const delivered = await waitForDeliveries(ctx, before, load.ok);
-  const elapsedMs = Math.max(1, ctx.tracker.lastAcceptedAt - started);
+  const { delivered, lastAcceptedAt } = await waitForDeliveries(ctx, before, load.ok);
+  const elapsedMs = Math.max(1, lastAcceptedAt - started);
   if (measured) await ctx.productCost.stop(delivered);
-  ctx.sim.reset();
+  await ctx.graph.reset();
   return {
     messagesPerSec: (delivered / elapsedMs) * 1000,
     apiRps: load.rps,
@@ -91,9 +89,8 @@ export interface Latency {
 
 /** Replies at a steady `latencyRate`; each text carries its enqueue time, read when Meta gets it. */
 export async function latencyRound(ctx: DeliveryContext, seconds: number): Promise<Latency> {
-  const before = ctx.tracker.accepted;
-  const latencies: number[] = [];
-  ctx.tracker.latencies = latencies;
+  const before = (await ctx.graph.counts()).accepted;
+  await ctx.graph.recordLatencies();
   const load = await runPaced({
     url: ctx.apiUrl,
     path: "/v1/messages",
@@ -102,8 +99,8 @@ export async function latencyRound(ctx: DeliveryContext, seconds: number): Promi
     nextRequest: ctx.nextReply,
   });
   await waitForDeliveries(ctx, before, load.ok);
-  ctx.tracker.latencies = null;
-  ctx.sim.reset();
+  const latencies = await ctx.graph.latencies();
+  await ctx.graph.reset();
   return {
     p50Ms: round(percentile(latencies, 50), 1),
     p99Ms: round(percentile(latencies, 99), 1),
@@ -119,13 +116,14 @@ export async function waitForDeliveries(
   ctx: DeliveryContext,
   before: number,
   acknowledged: number,
-): Promise<number> {
+): Promise<{ delivered: number; lastAcceptedAt: number }> {
   const deadline = Date.now() + 180_000;
   let reported = Date.now();
   for (;;) {
-    const delivered = ctx.tracker.accepted - before;
-    if (delivered >= acknowledged && Date.now() - ctx.tracker.lastAcceptedAt > 500)
-      return delivered;
+    const counts = await ctx.graph.counts();
+    const delivered = counts.accepted - before;
+    if (delivered >= acknowledged && Date.now() - counts.lastAcceptedAt > 500)
+      return { delivered, lastAcceptedAt: counts.lastAcceptedAt };
     if (Date.now() > deadline) {
       throw new Error(
         `only ${delivered} of ${acknowledged} replies reached the Graph API in 180 s`,

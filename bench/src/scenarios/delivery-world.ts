@@ -1,6 +1,6 @@
 import type { CustomerAction } from "@meta-relay/core";
 import { closeRedis, createKeys, createRedis, createWindowStore } from "@meta-relay/store";
-import type { MetaSimulator, SimSend } from "@meta-relay/testkit";
+import { startChild, type ChildServer } from "../child";
 import { BENCH_API_KEY, type BenchSettings } from "../settings";
 
 /** A conversation the delivery scenario replies to; its window is open on both sides. */
@@ -17,28 +17,28 @@ const userId = (n: number) => String(7_100_000_000_000_000 + n);
 
 /**
  * Connects the delivery channels (the fake Graph API and the product, through PUT /v1/channels) and
- * opens every conversation's window: in the product through its window store, and in the simulator,
- * which keeps its own record and would refuse a send outside it.
+ * opens every conversation's window: in the product through its window store, and in the fake
+ * Graph API, which keeps its own record and would refuse a send outside it.
  */
 export async function prepareDeliveryWorld(
   settings: BenchSettings,
-  sim: MetaSimulator,
+  graph: FakeGraph,
   apiUrl: string,
 ): Promise<BenchConversation[]> {
   const conversations: BenchConversation[] = [];
+  const channels: { platform: "messenger"; channelId: string; accessToken: string }[] = [];
   for (let i = 0; i < settings.deliveryChannels; i++) {
     const id = channelId(i);
     const accessToken = `bench-page-token-${i}`;
-    sim.addChannel({ platform: "messenger", channelId: id, accessToken });
-    await putChannel(apiUrl, id, accessToken);
+    channels.push({ platform: "messenger", channelId: id, accessToken });
     for (let u = 0; u < settings.customersPerChannel; u++) {
       conversations.push({ channelId: id, userId: userId(i * settings.customersPerChannel + u) });
     }
   }
   const wroteAt = Date.now() - 60_000;
-  for (const c of conversations) {
-    sim.customerWrote({ platform: "messenger", ...c, atMs: wroteAt });
-  }
+  // The fake knows the channels first: PUT /v1/channels verifies each token with it.
+  await graph.world({ channels, conversations, wroteAt });
+  for (const c of channels) await putChannel(apiUrl, c.channelId, c.accessToken);
   const redis = createRedis(
     { url: settings.redisUrl, clusterNodes: null },
     { mode: "patient", name: "bench-windows" },
@@ -101,39 +101,66 @@ export function replyRequest(conversation: BenchConversation, sequence: number) 
   };
 }
 
-const STAMP = /\[bench (\d+) \d+\]/;
-
-/** Counts what the fake Graph API accepted and, while `latencies` is set, enqueue→request times. */
-export class SendTracker {
-  accepted = 0;
-  other = 0;
-  lastAcceptedAt = 0;
-  latencies: number[] | null = null;
-  private readonly unsubscribe: () => void;
-
-  constructor(sim: MetaSimulator) {
-    this.unsubscribe = sim.onSend((send) => this.record(send));
-  }
-
-  private record(send: SimSend): void {
-    if (send.outcome !== "accepted") {
-      this.other += 1;
-      return;
-    }
-    this.accepted += 1;
-    this.lastAcceptedAt = Date.now();
-    if (this.latencies) {
-      const stamp = STAMP.exec(textOf(send.body) ?? "");
-      if (stamp) this.latencies.push(send.at - Number(stamp[1]));
-    }
-  }
-
-  close(): void {
-    this.unsubscribe();
-  }
+/** What the fake Graph API has answered since it started. */
+export interface SendCounts {
+  accepted: number;
+  other: number;
+  lastAcceptedAt: number;
 }
 
-function textOf(body: unknown): string | undefined {
-  const message = (body as { message?: { text?: unknown } } | null)?.message;
-  return typeof message?.text === "string" ? message.text : undefined;
+/**
+ * The fake Graph API (`servers/fake-graph`) in its own process, so that neither its work nor its
+ * garbage collection shares an event loop with the load that stamps each reply's enqueue time.
+ */
+export class FakeGraph {
+  private constructor(
+    private readonly child: ChildServer,
+    /** META_GRAPH_URL for the product. */
+    readonly graphUrl: string,
+  ) {}
+
+  static async start(): Promise<FakeGraph> {
+    const child = await startChild("fake-graph", {});
+    return new FakeGraph(child, child.info.graphUrl as string);
+  }
+
+  get pid(): number {
+    return this.child.pid;
+  }
+
+  async world(world: {
+    channels: { platform: "messenger"; channelId: string; accessToken: string }[];
+    conversations: BenchConversation[];
+    wroteAt: number;
+  }): Promise<void> {
+    await this.ask("world", JSON.stringify(world), "WORLD");
+  }
+
+  async counts(): Promise<SendCounts> {
+    return (await this.ask("count", "", "COUNT")) as unknown as SendCounts;
+  }
+
+  /** Starts recording enqueue → request times of accepted sends. */
+  async recordLatencies(): Promise<void> {
+    await this.ask("latency", "on", "LATENCY");
+  }
+
+  /** Stops recording and returns the times recorded since `recordLatencies`. */
+  async latencies(): Promise<number[]> {
+    return (await this.ask("latency", "off", "LATENCY")).ms as number[];
+  }
+
+  /** Forgets the recorded sends (the counts go on), so the fake's memory stays flat between rounds. */
+  async reset(): Promise<void> {
+    await this.ask("reset", "", "RESET");
+  }
+
+  stop(): Promise<void> {
+    return this.child.stop();
+  }
+
+  private ask(command: string, argument: string, answer: string) {
+    this.child.send(argument === "" ? command : `${command} ${argument}`);
+    return this.child.next(answer, 60_000);
+  }
 }

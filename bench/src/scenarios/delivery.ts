@@ -1,4 +1,3 @@
-import { startMetaSimulator } from "@meta-relay/testkit";
 import { Queue } from "bullmq";
 import type { BenchRedis } from "../bench-redis";
 import { startChild, type ChildServer } from "../child";
@@ -16,9 +15,9 @@ import {
 } from "./delivery-rounds";
 import { countDeliveryTrips, type TripCount } from "./delivery-trips";
 import {
+  FakeGraph,
   prepareDeliveryWorld,
   replyRequest,
-  SendTracker,
   type BenchConversation,
 } from "./delivery-world";
 
@@ -74,8 +73,7 @@ export async function benchDelivery(
   redis: BenchRedis,
   log: Log,
 ): Promise<DeliveryFigures> {
-  const sim = await startMetaSimulator();
-  const tracker = new SendTracker(sim);
+  const graph = await FakeGraph.start();
   const prefix = `{${settings.keyPrefix}:noop}`;
   const noop = new Queue(NOOP_QUEUE, { connection: redis.client, prefix });
   const children: ChildServer[] = [];
@@ -86,7 +84,7 @@ export async function benchDelivery(
   };
   try {
     const env = productEnv(settings, {
-      META_GRAPH_URL: sim.graphUrl,
+      META_GRAPH_URL: graph.graphUrl,
       OUTBOUND_CONCURRENCY: String(settings.workerConcurrency),
     });
     const [api, worker, baseline] = await Promise.all([
@@ -100,7 +98,7 @@ export async function benchDelivery(
       }),
     ]);
     const apiUrl = `http://127.0.0.1:${api.info.port as number}`;
-    const conversations = await prepareDeliveryWorld(settings, sim, apiUrl);
+    const conversations = await prepareDeliveryWorld(settings, graph, apiUrl);
     log(
       `delivery: ${conversations.length} conversations on ${settings.deliveryChannels} pages, windows open`,
     );
@@ -108,8 +106,7 @@ export async function benchDelivery(
     const ctx: DeliveryContext = {
       settings,
       log,
-      sim,
-      tracker,
+      graph,
       apiUrl,
       baseline,
       noop,
@@ -117,13 +114,14 @@ export async function benchDelivery(
         api: api.pid,
         worker: worker.pid,
         bench: process.pid,
+        graph: graph.pid,
         ...redisPid,
       }),
       baselineCost: new CostRecorder(redis.client, { baseline: baseline.pid, ...redisPid }),
       nextReply: replySource(conversations),
     };
     const figures = await runRounds(ctx, conversations.length);
-    const before = tracker.accepted;
+    const before = (await graph.counts()).accepted;
     const trips = await countDeliveryTrips({
       redisUrl: settings.redisUrl,
       redis: redis.client,
@@ -139,11 +137,10 @@ export async function benchDelivery(
     );
     return { ...figures, trips, ...perReplyFigures(figures, trips) };
   } finally {
-    tracker.close();
     await Promise.all(children.map((c) => c.stop()));
     await noop.obliterate({ force: true }).catch(() => undefined);
     await noop.close();
-    await sim.close();
+    await graph.stop();
   }
 }
 
@@ -184,7 +181,7 @@ async function runRounds(ctx: DeliveryContext, conversations: number): Promise<R
     p50Ms: median(latency.map((l) => l.p50Ms)),
     p99Ms: median(latency.map((l) => l.p99Ms)),
     errors:
-      ctx.tracker.other +
+      (await ctx.graph.counts()).other +
       product.reduce((sum, p) => sum + p.rejected, 0) +
       latency.reduce((sum, l) => sum + l.failed, 0),
     conversations,
