@@ -7,6 +7,7 @@ import { publisherOptions } from "@meta-relay/queues";
 import {
   closeRedis,
   createKeys,
+  createPipelinedRedis,
   createRedis,
   createWindowStore,
   isRedisReachable,
@@ -49,14 +50,11 @@ export async function startIngress(deps: IngressDeps): Promise<RunningIngress> {
   // The window writes of concurrent webhooks leave in one write to Redis: a write is the largest
   // single cost of a webhook (the socket call), and a connection of the window script alone may
   // pipeline. On a Cluster the one connection serves (see `autoPipelining`).
-  const windowsRedis = config.redis.clusterNodes
-    ? redis
-    : createRedis(config.redis, {
-        mode: "fail-fast",
-        name: "ingress-windows",
-        autoPipelining: true,
-        onError: (err) => log.warn({ err }, "redis connection error"),
-      });
+  const windowsRedis = createPipelinedRedis(config.redis, redis, {
+    mode: "fail-fast",
+    name: "ingress-windows",
+    onError: (err) => log.warn({ err }, "redis connection error"),
+  });
   const connections = windowsRedis === redis ? [redis] : [redis, windowsRedis];
   const events = new EventsQueue(
     redis,

@@ -201,9 +201,25 @@ function perReplyFigures(figures: RoundFigures, trips: TripCount) {
   return {
     p99At200Ms: figures.p99Ms,
     cpuMsPerReply,
-    workerTripsPerReply: trips.perReply.worker ?? Number.NaN,
+    workerTripsPerReply: workerTrips(trips),
     redisCommandsPerReply: round(sent + trips.insideScriptsPerReply, 1),
   };
+}
+
+/**
+ * The worker's connections that send commands: the one BullMQ and the processors share, and the
+ * drain's own (single Redis). BullMQ's blocking connection, listed under the queue's name, waits in
+ * BZPOPMIN and is shown apart.
+ */
+const WORKER_CONNECTIONS = ["worker", "worker-drain"];
+
+function workerTrips(trips: TripCount): number {
+  const counted = WORKER_CONNECTIONS.map((name) => trips.perReply[name]);
+  if (counted[0] === undefined) return Number.NaN;
+  return round(
+    counted.reduce<number>((sum, n) => sum + (n ?? 0), 0),
+    2,
+  );
 }
 
 /** Replies in round-robin over the conversations: a burst spread over many customers and pages. */

@@ -42,6 +42,19 @@ export function createRedis(settings: RedisSettings, options: CreateRedisOptions
   return client;
 }
 
+/**
+ * A process's second connection, for its own independent scripts (BullMQ never uses it): on a single
+ * Redis it auto-pipelines; on a Cluster, where auto-pipelining is off, it is `shared` itself.
+ */
+export function createPipelinedRedis(
+  settings: RedisSettings,
+  shared: RedisClient,
+  options: Omit<CreateRedisOptions, "autoPipelining">,
+): RedisClient {
+  if (settings.clusterNodes) return shared;
+  return createRedis(settings, { ...options, autoPipelining: true });
+}
+
 function modeOptions(mode: ConnectionMode): RedisOptions {
   // Auto-pipelining is off unless asked for: BullMQ reports lost-job errors with it.
   const shared: RedisOptions = { enableAutoPipelining: false, lazyConnect: false };

@@ -1,4 +1,5 @@
 export {
+  createPipelinedRedis,
   createRedis,
   isRedisReachable,
   closeRedis,

@@ -15,6 +15,7 @@ import {
   OUTBOUND_QUEUE,
   type DrainJob,
 } from "@meta-relay/queues";
+import { closeRedis, createPipelinedRedis, type RedisClient } from "@meta-relay/store";
 import { DelayedError, type Job } from "bullmq";
 import { startProcessor, type RunningProcessor, type WorkerContext } from "../processor";
 import { channelNewsFor } from "../channels/channel-news";
@@ -50,8 +51,9 @@ export async function startOutboundProcessor(
     onError: (err) => log.warn({ err }, "events queue error"),
   });
   const events = new EventPublisher(eventsQueue, publisherOptions(config.events, metrics.events));
+  const drainRedis = openDrainConnection(context, log);
   const deps = createOutboundDeps({
-    redis,
+    redis: drainRedis,
     keyPrefix: config.redis.keyPrefix,
     encryptionKey: config.encryptionKey,
     graph: {
@@ -72,7 +74,8 @@ export async function startOutboundProcessor(
   });
   let stopping = false;
   const control = { stopping: () => stopping };
-  const connection = watchConnection(context, options.deadConnectionMs ?? 60_000);
+  const connections = drainRedis === redis ? [redis] : [redis, drainRedis];
+  const connection = watchConnections(connections, options.deadConnectionMs ?? 60_000);
   return startProcessor(context, {
     queue: OUTBOUND_QUEUE,
     log,
@@ -93,6 +96,7 @@ export async function startOutboundProcessor(
     async release() {
       connection.stop();
       await eventsQueue.close();
+      if (drainRedis !== redis) await closeRedis(drainRedis);
     },
   });
 }
@@ -116,8 +120,30 @@ async function drain(
   throw new DelayedError();
 }
 
-/** Tracks the shared connection: not live once it has been down longer than `deadAfterMs`. */
-function watchConnection(context: WorkerContext, deadAfterMs: number) {
+/**
+ * The drain's own scripts (claim, settle, channel reads) go over a connection BullMQ never uses, so
+ * on a single Redis it may auto-pipeline: the commands of concurrent drains issued in one turn of the
+ * event loop leave in one socket write, and a write is a large share of a reply's CPU in the worker
+ * and in Redis. On a Cluster the shared connection serves (see `autoPipelining`).
+ */
+function openDrainConnection(context: WorkerContext, log: WorkerContext["logger"]): RedisClient {
+  return createPipelinedRedis(context.config.redis, context.redis, {
+    mode: "blocking",
+    name: "worker-drain",
+    onError: (err) => log.warn({ err }, "redis connection error"),
+  });
+}
+
+/** Tracks the connections: not live once one has been down longer than `deadAfterMs`. */
+function watchConnections(connections: RedisClient[], deadAfterMs: number) {
+  const watches = connections.map((redis) => watchConnection(redis, deadAfterMs));
+  return {
+    alive: () => watches.every((w) => w.alive()),
+    stop: () => watches.forEach((w) => w.stop()),
+  };
+}
+
+function watchConnection(redis: RedisClient, deadAfterMs: number) {
   let downSince: number | null = null;
   const onDown = () => {
     downSince ??= Date.now();
@@ -125,15 +151,15 @@ function watchConnection(context: WorkerContext, deadAfterMs: number) {
   const onReady = () => {
     downSince = null;
   };
-  context.redis.on("close", onDown);
-  context.redis.on("end", onDown);
-  context.redis.on("ready", onReady);
+  redis.on("close", onDown);
+  redis.on("end", onDown);
+  redis.on("ready", onReady);
   return {
     alive: () => downSince === null || Date.now() - downSince < deadAfterMs,
     stop: () => {
-      context.redis.off("close", onDown);
-      context.redis.off("end", onDown);
-      context.redis.off("ready", onReady);
+      redis.off("close", onDown);
+      redis.off("end", onDown);
+      redis.off("ready", onReady);
     },
   };
 }
