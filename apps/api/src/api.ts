@@ -19,6 +19,7 @@ import {
   createMessageStore,
   createPipelinedRedis,
   createRedis,
+  distinctConnections,
   isRedisReachable,
 } from "@meta-relay/store";
 import type { Express } from "express";
@@ -143,8 +144,7 @@ export async function startApi({ config, logger, metrics }: RoleDeps): Promise<R
       await operations.close();
       await outboundQueue.close();
       await eventsQueue.close();
-      await closeRedis(redis);
-      if (messagesRedis !== redis) await closeRedis(messagesRedis);
+      await Promise.all(distinctConnections(redis, messagesRedis).map(closeRedis));
     },
   };
 }

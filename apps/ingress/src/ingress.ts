@@ -10,6 +10,7 @@ import {
   createPipelinedRedis,
   createRedis,
   createWindowStore,
+  distinctConnections,
   isRedisReachable,
   type RedisClient,
 } from "@meta-relay/store";
@@ -55,7 +56,7 @@ export async function startIngress(deps: IngressDeps): Promise<RunningIngress> {
     name: "ingress-windows",
     onError: (err) => log.warn({ err }, "redis connection error"),
   });
-  const connections = windowsRedis === redis ? [redis] : [redis, windowsRedis];
+  const connections = distinctConnections(redis, windowsRedis);
   const events = new EventsQueue(
     redis,
     config.redis.keyPrefix,

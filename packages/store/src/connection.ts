@@ -55,6 +55,11 @@ export function createPipelinedRedis(
   return createRedis(settings, { ...options, autoPipelining: true });
 }
 
+/** The distinct connections among `clients` (a pipelined one may be the shared one itself). */
+export function distinctConnections(...clients: RedisClient[]): RedisClient[] {
+  return [...new Set(clients)];
+}
+
 function modeOptions(mode: ConnectionMode): RedisOptions {
   // Auto-pipelining is off unless asked for: BullMQ reports lost-job errors with it.
   const shared: RedisOptions = { enableAutoPipelining: false, lazyConnect: false };

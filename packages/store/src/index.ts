@@ -1,5 +1,6 @@
 export {
   createPipelinedRedis,
+  distinctConnections,
   createRedis,
   isRedisReachable,
   closeRedis,

@@ -15,7 +15,12 @@ import {
   OUTBOUND_QUEUE,
   type DrainJob,
 } from "@meta-relay/queues";
-import { closeRedis, createPipelinedRedis, type RedisClient } from "@meta-relay/store";
+import {
+  closeRedis,
+  createPipelinedRedis,
+  distinctConnections,
+  type RedisClient,
+} from "@meta-relay/store";
 import { DelayedError, type Job } from "bullmq";
 import { startProcessor, type RunningProcessor, type WorkerContext } from "../processor";
 import { channelNewsFor } from "../channels/channel-news";
@@ -74,8 +79,10 @@ export async function startOutboundProcessor(
   });
   let stopping = false;
   const control = { stopping: () => stopping };
-  const connections = drainRedis === redis ? [redis] : [redis, drainRedis];
-  const connection = watchConnections(connections, options.deadConnectionMs ?? 60_000);
+  const connection = watchConnections(
+    distinctConnections(redis, drainRedis),
+    options.deadConnectionMs ?? 60_000,
+  );
   return startProcessor(context, {
     queue: OUTBOUND_QUEUE,
     log,
